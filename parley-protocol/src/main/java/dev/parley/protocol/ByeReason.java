@@ -1,0 +1,19 @@
+package dev.parley.protocol;
+
+/** Why the server closes a connection itself; sent as {@code bye.reason}. */
+public enum ByeReason {
+  SHUTDOWN("shutdown"),
+  SLOW_CONSUMER("slow_consumer"),
+  IDLE("idle"),
+  TOO_MANY_ERRORS("too_many_errors");
+
+  private final String wireName;
+
+  ByeReason(String wireName) {
+    this.wireName = wireName;
+  }
+
+  public String wireName() {
+    return wireName;
+  }
+}

@@ -1,0 +1,41 @@
+package dev.parley.protocol;
+
+/**
+ * A frame a client sends. Every one may carry a {@code ref}, echoed on the reply; it is
+ * {@code null} when absent. Optional numeric fields are {@code null} when absent.
+ */
+public sealed interface ClientFrame {
+
+  String ref();
+
+  /** Log in: with {@code token}, with {@code user} and {@code password}, or as a guest. */
+  record Hello(String user, String password, String token, String ref) implements ClientFrame {
+    public boolean isGuest() {
+      return token == null && password == null;
+    }
+  }
+
+  record Register(String user, String password, String ref) implements ClientFrame {}
+
+  record Join(String room, Long since, String ref) implements ClientFrame {}
+
+  record Leave(String room, String ref) implements ClientFrame {}
+
+  /** The {@code rooms} request. */
+  record ListRooms(String ref) implements ClientFrame {}
+
+  record Who(String room, String ref) implements ClientFrame {}
+
+  record Send(String room, String text, String ref) implements ClientFrame {}
+
+  record Dm(String to, String text, String ref) implements ClientFrame {}
+
+  /** {@code before} is {@code null} for "the newest"; {@code limit} is already capped. */
+  record History(String room, Long before, int limit, String ref) implements ClientFrame {}
+
+  record Ping(String ref) implements ClientFrame {}
+
+  record Pong(String ref) implements ClientFrame {}
+
+  record Bye(String ref) implements ClientFrame {}
+}

@@ -1,0 +1,169 @@
+package dev.parley.protocol;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns bytes into client frames and server frames into bytes. Decoding never throws: every
+ * kind of bad input comes back as a {@link Decoded.Rejected} with the contract's error code.
+ * Encoded frames end with {@code '\n'}, ready for the line transport; other transports take the
+ * bytes before it (see {@link EncodedFrame}). Thread-safe.
+ */
+public final class FrameCodec {
+  public static final int MAX_REF = 64;
+  public static final int MAX_SECRET = 1024;
+  public static final int DEFAULT_HISTORY_LIMIT = 50;
+  public static final int MAX_HISTORY_LIMIT = 200;
+
+  private static final Map<String, Function<Fields, ClientFrame>> PARSERS =
+      Map.ofEntries(
+          Map.entry("hello", FrameCodec::hello),
+          Map.entry(
+              "register",
+              f -> new ClientFrame.Register(f.userName("user"), secret(f, "password"), f.ref())),
+          Map.entry(
+              "join",
+              f -> new ClientFrame.Join(f.roomName("room"), f.optionalInteger("since", 0), f.ref())),
+          Map.entry("leave", f -> new ClientFrame.Leave(f.roomName("room"), f.ref())),
+          Map.entry("rooms", f -> new ClientFrame.ListRooms(f.ref())),
+          Map.entry("who", f -> new ClientFrame.Who(f.roomName("room"), f.ref())),
+          Map.entry(
+              "send", f -> new ClientFrame.Send(f.roomName("room"), f.text("text"), f.ref())),
+          Map.entry("dm", f -> new ClientFrame.Dm(f.userName("to"), f.text("text"), f.ref())),
+          Map.entry("history", FrameCodec::history),
+          Map.entry("ping", f -> new ClientFrame.Ping(f.ref())),
+          Map.entry("pong", f -> new ClientFrame.Pong(f.ref())),
+          Map.entry("bye", f -> new ClientFrame.Bye(f.ref())));
+
+  private final ObjectMapper mapper;
+  private final JsonFactory factory;
+
+  public FrameCodec() {
+    this.mapper =
+        new ObjectMapper()
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    this.factory = mapper.getFactory();
+  }
+
+  /** Decodes one frame from {@code length} bytes of {@code bytes} at {@code offset}. */
+  public Decoded decode(byte[] bytes, int offset, int length) {
+    JsonNode tree;
+    try {
+      tree = mapper.readTree(bytes, offset, length);
+    } catch (IOException e) {
+      return rejected(ErrorCode.BAD_REQUEST, describe(e), null);
+    }
+    if (tree == null || !tree.isObject()) {
+      return rejected(ErrorCode.BAD_REQUEST, "a frame must be a JSON object", null);
+    }
+    ObjectNode object = (ObjectNode) tree;
+    JsonNode refNode = object.get("ref");
+    String ref = null;
+    if (refNode != null) {
+      if (!refNode.isTextual() || !isValidRef(refNode.textValue())) {
+        return rejected(
+            ErrorCode.BAD_REQUEST, "ref must be a string of 1 to " + MAX_REF + " characters", null);
+      }
+      ref = refNode.textValue();
+    }
+    JsonNode type = object.get("type");
+    if (type == null || !type.isTextual()) {
+      return rejected(ErrorCode.BAD_REQUEST, "type must be a string", ref);
+    }
+    Function<Fields, ClientFrame> parser = PARSERS.get(type.textValue());
+    if (parser == null) {
+      return rejected(ErrorCode.UNKNOWN_TYPE, "unknown frame type", ref);
+    }
+    try {
+      return new Decoded.Frame(parser.apply(new Fields(object, ref)));
+    } catch (Fields.Refusal refusal) {
+      return refusal.rejected;
+    }
+  }
+
+  public Decoded decode(byte[] bytes) {
+    return decode(bytes, 0, bytes.length);
+  }
+
+  /** Encodes a server frame as one JSON object followed by {@code '\n'}. */
+  public EncodedFrame encode(ServerFrame frame) {
+    try (ByteArrayBuilder buffer = new ByteArrayBuilder(256);
+        JsonGenerator json = factory.createGenerator(buffer)) {
+      json.writeStartObject();
+      json.writeStringField("type", frame.type());
+      frame.writeFields(new FrameWriter(json));
+      json.writeEndObject();
+      json.flush();
+      buffer.append('\n');
+      return new EncodedFrame(buffer.toByteArray());
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing JSON to memory failed", e);
+    }
+  }
+
+  private static boolean isValidRef(String ref) {
+    int length = ref.codePointCount(0, ref.length());
+    return length >= 1 && length <= MAX_REF;
+  }
+
+  private static ClientFrame hello(Fields f) {
+    String token = f.optionalString("token");
+    if (token != null) {
+      if (token.isEmpty() || token.length() > MAX_SECRET) {
+        throw f.refuse(ErrorCode.BAD_REQUEST, "token is malformed");
+      }
+      String user = f.optionalString("user") == null ? null : f.userName("user");
+      return new ClientFrame.Hello(user, null, token, f.ref());
+    }
+    String user = f.userName("user");
+    String password = f.optionalString("password") == null ? null : secret(f, "password");
+    return new ClientFrame.Hello(user, password, null, f.ref());
+  }
+
+  private static String secret(Fields f, String name) {
+    String value = f.string(name);
+    if (value.length() > MAX_SECRET) {
+      throw f.refuse(ErrorCode.BAD_REQUEST, name + " is longer than " + MAX_SECRET + " characters");
+    }
+    return value;
+  }
+
+  private static ClientFrame history(Fields f) {
+    Long limit = f.optionalInteger("limit", 1);
+    int capped = limit == null ? DEFAULT_HISTORY_LIMIT : (int) Math.min(limit, MAX_HISTORY_LIMIT);
+    return new ClientFrame.History(
+        f.roomName("room"), f.optionalInteger("before", 0), capped, f.ref());
+  }
+
+  private static String describe(IOException e) {
+    if (e instanceof JsonProcessingException jpe && jpe.getOriginalMessage() != null) {
+      String m = jpe.getOriginalMessage();
+      if (m.contains("UTF-8") || m.contains("UTF8")) {
+        return "frame is not valid UTF-8";
+      }
+      if (m.contains("trailing") || m.contains("Trailing")) {
+        return "data after the JSON object";
+      }
+      if (m.contains("Duplicate field")) {
+        return "duplicate field";
+      }
+    }
+    return "frame is not valid JSON";
+  }
+
+  private static Decoded rejected(ErrorCode code, String message, String ref) {
+    return new Decoded.Rejected(code, message, ref);
+  }
+}

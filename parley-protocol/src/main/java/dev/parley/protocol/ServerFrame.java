@@ -1,0 +1,177 @@
+package dev.parley.protocol;
+
+import java.util.List;
+
+/**
+ * A frame the server sends. Each knows its wire {@code type} and writes its own fields, in the
+ * order the contract shows them; {@code null} fields are left out.
+ */
+public sealed interface ServerFrame {
+
+  String type();
+
+  void writeFields(FrameWriter out);
+
+  record Welcome(
+      String user,
+      int protocol,
+      String server,
+      int heartbeat,
+      String token,
+      List<RoomLast> dms,
+      String ref)
+      implements ServerFrame {
+    public String type() {
+      return "welcome";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("user", user).number("protocol", protocol).string("server", server);
+      out.number("heartbeat", heartbeat).string("token", token);
+      out.array("dms", dms, (w, d) -> w.string("room", d.room()).number("last", d.last()));
+      out.string("ref", ref);
+    }
+  }
+
+  /** A private conversation and its newest id, as listed in {@code welcome.dms}. */
+  record RoomLast(String room, long last) {}
+
+  record Joined(String room, List<String> members, long last, boolean truncated, String ref)
+      implements ServerFrame {
+    public String type() {
+      return "joined";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("room", room).strings("members", members).number("last", last);
+      if (truncated) {
+        out.bool("truncated", true);
+      }
+      out.string("ref", ref);
+    }
+  }
+
+  record Left(String room, String ref) implements ServerFrame {
+    public String type() {
+      return "left";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("room", room).string("ref", ref);
+    }
+  }
+
+  record Ack(String ref, String room, long id, long ts) implements ServerFrame {
+    public String type() {
+      return "ack";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("ref", ref).string("room", room).number("id", id).number("ts", ts);
+    }
+  }
+
+  record Msg(String room, long id, String from, String text, long ts) implements ServerFrame {
+    public String type() {
+      return "msg";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("room", room).number("id", id).string("from", from);
+      out.string("text", text).number("ts", ts);
+    }
+  }
+
+  record Presence(String room, String user, String event) implements ServerFrame {
+    public static final String JOIN = "join";
+    public static final String LEAVE = "leave";
+
+    public String type() {
+      return "presence";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("room", room).string("user", user).string("event", event);
+    }
+  }
+
+  /** The answer to {@code rooms}. */
+  record RoomList(List<RoomSummary> rooms, String ref) implements ServerFrame {
+    public String type() {
+      return "rooms";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.array(
+          "rooms",
+          rooms,
+          (w, r) -> w.string("room", r.room()).number("members", r.members()).number("last", r.last()));
+      out.string("ref", ref);
+    }
+  }
+
+  record RoomSummary(String room, int members, long last) {}
+
+  /** The answer to {@code who}. */
+  record Members(String room, List<String> members, String ref) implements ServerFrame {
+    public String type() {
+      return "who";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("room", room).strings("members", members).string("ref", ref);
+    }
+  }
+
+  /** The answer to {@code history}. */
+  record HistoryPage(String ref, String room, List<Msg> messages, boolean more)
+      implements ServerFrame {
+    public String type() {
+      return "history";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("ref", ref).string("room", room);
+      out.array("messages", messages, (w, m) -> w.string("type", m.type()).fields(m));
+      out.bool("more", more);
+    }
+  }
+
+  record Ping() implements ServerFrame {
+    public String type() {
+      return "ping";
+    }
+
+    public void writeFields(FrameWriter out) {}
+  }
+
+  record Pong(String ref) implements ServerFrame {
+    public String type() {
+      return "pong";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("ref", ref);
+    }
+  }
+
+  record Bye(ByeReason reason) implements ServerFrame {
+    public String type() {
+      return "bye";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("reason", reason.wireName());
+    }
+  }
+
+  record Error(ErrorCode code, String message, String ref) implements ServerFrame {
+    public String type() {
+      return "error";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("code", code.wireName()).string("message", message).string("ref", ref);
+    }
+  }
+}

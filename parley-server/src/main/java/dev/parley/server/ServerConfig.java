@@ -1,0 +1,141 @@
+package dev.parley.server;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+/**
+ * Everything a server needs to start, immutable and validated when built. An invalid value
+ * throws {@link ConfigException} whose one-line message names the flag.
+ *
+ * @param bind address every listener binds
+ * @param tcpPort JSON-lines TCP port; 0 picks a free one
+ * @param httpPort HTTP port (not served yet); 0 picks a free one, -1 turns it off
+ * @param dataDir where the embedded store keeps accounts and history
+ * @param heartbeat silence before the server pings; the connection closes after two more
+ * @param guestsAllowed whether a guest {@code hello} is accepted
+ * @param maxFrameBytes largest client frame
+ * @param ratePerSecond sustained frames per second per connection; bursts of twice that
+ * @param maxPendingBytes a connection's unsent output beyond which it is a slow consumer
+ * @param errorBudget error replies a connection may earn per minute before it is closed
+ * @param tlsCert PEM certificate chain, or {@code null}
+ * @param tlsKey PEM private key, or {@code null}
+ */
+public record ServerConfig(
+    String bind,
+    int tcpPort,
+    int httpPort,
+    Path dataDir,
+    Duration heartbeat,
+    boolean guestsAllowed,
+    int maxFrameBytes,
+    int ratePerSecond,
+    long maxPendingBytes,
+    int errorBudget,
+    Path tlsCert,
+    Path tlsKey) {
+
+  public static final String VERSION = "0.1.0";
+
+  public ServerConfig {
+    if (bind == null || bind.isBlank()) {
+      throw new ConfigException("--bind must name an address");
+    }
+    checkPort("--tcp-port", tcpPort);
+    if (httpPort != -1) {
+      checkPort("--http-port", httpPort);
+    }
+    if (dataDir == null) {
+      throw new ConfigException("--data-dir must name a directory");
+    }
+    if (heartbeat == null || heartbeat.isNegative() || heartbeat.isZero()) {
+      throw new ConfigException("--heartbeat must be a positive number of seconds");
+    }
+    if (maxFrameBytes < 256 || maxFrameBytes > 16 * 1024 * 1024) {
+      throw new ConfigException("--max-frame must be between 256 and 16777216 bytes");
+    }
+    if (ratePerSecond < 1) {
+      throw new ConfigException("--rate must be at least 1 frame per second");
+    }
+    if (maxPendingBytes < 1024) {
+      throw new ConfigException("--max-pending must be at least 1024 bytes");
+    }
+    if (errorBudget < 1) {
+      throw new ConfigException("error budget must be at least 1");
+    }
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new ConfigException("--tls-cert and --tls-key go together");
+    }
+  }
+
+  /** The defaults of {@code ./parley serve}. */
+  public static ServerConfig defaults() {
+    return new ServerConfig(
+        "0.0.0.0",
+        7070,
+        8080,
+        Path.of("data"),
+        Duration.ofSeconds(30),
+        true,
+        65536,
+        20,
+        4L * 1024 * 1024,
+        50,
+        null,
+        null);
+  }
+
+  /** Loopback, free ports, the given data directory: what tests start. */
+  public static ServerConfig forTests(Path dataDir) {
+    return defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(-1).withDataDir(dataDir);
+  }
+
+  public ServerConfig withBind(String v) {
+    return new ServerConfig(v, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withTcpPort(int v) {
+    return new ServerConfig(bind, v, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withHttpPort(int v) {
+    return new ServerConfig(bind, tcpPort, v, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withDataDir(Path v) {
+    return new ServerConfig(bind, tcpPort, httpPort, v, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withHeartbeat(Duration v) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, v, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withGuestsAllowed(boolean v) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, v, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withMaxFrameBytes(int v) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, v, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withRatePerSecond(int v) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, v, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withMaxPendingBytes(long v) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, v, errorBudget, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withErrorBudget(int v) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, v, tlsCert, tlsKey);
+  }
+
+  public ServerConfig withTls(Path cert, Path key) {
+    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, cert, key);
+  }
+
+  private static void checkPort(String flag, int port) {
+    if (port < 0 || port > 65535) {
+      throw new ConfigException(flag + " must be a port number from 0 to 65535");
+    }
+  }
+}
