@@ -1,13 +1,65 @@
 package dev.parley.server;
 
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.server.auth.Authenticator;
+import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.auth.UserDirectory;
+import dev.parley.server.room.RoomHub;
+import dev.parley.server.room.StoreReads;
+import dev.parley.server.session.CommandTable;
+import dev.parley.server.session.Session;
+import dev.parley.server.session.SessionRegistry;
+import dev.parley.server.session.SessionServices;
+import dev.parley.server.store.GroupCommitter;
+import dev.parley.server.store.StoreException;
+import dev.parley.server.store.sqlite.SqliteStore;
+import dev.parley.server.transport.SessionHandler;
+import dev.parley.server.transport.TlsContexts;
+import dev.parley.server.transport.tcp.TcpChannelInitializer;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.ssl.SslContext;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.net.BindException;
 import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * A running Parley server. {@link #start} binds every listener before it returns; {@link
- * #close} says {@code bye shutdown} to every client, flushes the store and releases everything.
+ * A running Parley server, and the one place its parts are wired together. {@link #start}
+ * binds every listener before it returns; {@link #close} says {@code bye shutdown} to every
+ * client, stores whatever was queued, and releases everything in the reverse order.
  */
 public final class ParleyServer implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ParleyServer.class);
+  private static final int MAX_BATCH = 1000;
+  private static final int MAX_QUEUED_APPENDS = 100_000;
+  private static final int MAX_LANE_BACKLOG = 100_000;
+
+  /** Every connection, for the goodbye at shutdown. */
+  private final ChannelGroup connections = new DefaultChannelGroup(GlobalEventExecutor.INSTANCE);
+  /** What to close, in the order to close it; filled as parts start. */
+  private final List<AutoCloseable> stopOrder = new ArrayList<>();
+  private final List<Channel> listeners = new ArrayList<>();
+  private InetSocketAddress tcpAddress;
+  private boolean closed;
 
   private ParleyServer() {}
 
@@ -17,12 +69,113 @@ public final class ParleyServer implements AutoCloseable {
    * @throws ConfigException when a port is in use or the data directory cannot be used
    */
   public static ParleyServer start(ServerConfig config) {
-    throw new UnsupportedOperationException("not built yet");
+    ParleyServer server = new ParleyServer();
+    try {
+      server.startParts(config);
+      return server;
+    } catch (RuntimeException e) {
+      server.close();
+      throw e;
+    }
+  }
+
+  private void startParts(ServerConfig config) {
+    SslContext tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
+    SqliteStore store = openStore(config);
+    FrameCodec codec = new FrameCodec();
+    StoreReads reads = new StoreReads(store, 2, 10_000);
+    GroupCommitter committer = new GroupCommitter(store, MAX_BATCH, MAX_QUEUED_APPENDS);
+    int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
+    RoomHub hub = new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec);
+    ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
+    EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("parley-accept"));
+    EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("parley-io"));
+    // Reverse dependency order: connections are gone by now; what was queued gets stored, its
+    // results reach the lanes, then readers and the store go, and the event loops last.
+    stopOrder.add(committer);
+    stopOrder.add(hub);
+    stopOrder.add(reads);
+    stopOrder.add(authPool::shutdownNow);
+    stopOrder.add(store);
+    stopOrder.add(() -> acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+    stopOrder.add(() -> workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
+    Authenticator authenticator =
+        new Authenticator(store, store, PasswordHasher.owaspBaseline(), config.guestsAllowed(), Clock.systemUTC());
+    SessionServices services =
+        new SessionServices(
+            codec,
+            hub,
+            authenticator,
+            new UserDirectory(store),
+            authPool,
+            new SessionRegistry(),
+            (int) Math.max(1, (config.heartbeat().toMillis() + 999) / 1000),
+            config.ratePerSecond(),
+            config.errorBudget());
+
+    long high = config.maxPendingBytes();
+    Channel tcp =
+        bind(
+            new ServerBootstrap()
+                .group(acceptors, workers)
+                .channel(NioServerSocketChannel.class)
+                .option(ChannelOption.SO_BACKLOG, 1024)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(
+                    ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark((int) Math.min(high / 2, Integer.MAX_VALUE), (int) Math.min(high, Integer.MAX_VALUE)))
+                .childHandler(
+                    new TcpChannelInitializer(
+                        services,
+                        CommandTable.standard(),
+                        tls,
+                        config.maxFrameBytes(),
+                        config.heartbeat(),
+                        connections)),
+            config.bind(),
+            config.tcpPort(),
+            "--tcp-port");
+    tcpAddress = (InetSocketAddress) tcp.localAddress();
+    log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
+  }
+
+  private static SqliteStore openStore(ServerConfig config) {
+    DataDirectory.prepare(config.dataDir());
+    try {
+      return SqliteStore.open(config.dataDir());
+    } catch (StoreException e) {
+      throw new ConfigException(
+          "--data-dir: cannot open the store in " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Channel bind(ServerBootstrap bootstrap, String host, int port, String flag) {
+    try {
+      Channel channel = bootstrap.bind(host, port).sync().channel();
+      listeners.add(channel);
+      return channel;
+    } catch (Exception e) {
+      if (e instanceof BindException) {
+        throw new ConfigException(
+            flag + ": port " + port + " on " + host + " is already in use or not available", e);
+      }
+      throw new ConfigException(flag + ": cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static ThreadPoolExecutor boundedPool(String name, int threads, int maxQueued) {
+    AtomicInteger n = new AtomicInteger();
+    return new ThreadPoolExecutor(
+        threads,
+        threads,
+        0,
+        TimeUnit.MILLISECONDS,
+        new ArrayBlockingQueue<>(maxQueued),
+        r -> new Thread(r, name + "-" + n.getAndIncrement()));
   }
 
   /** The bound TCP address (the real port when the config asked for port 0). */
   public InetSocketAddress tcpAddress() {
-    throw new UnsupportedOperationException("not built yet");
+    return tcpAddress;
   }
 
   /** The bound HTTP address, or empty while there is no HTTP listener. */
@@ -31,5 +184,32 @@ public final class ParleyServer implements AutoCloseable {
   }
 
   @Override
-  public void close() {}
+  public synchronized void close() {
+    if (closed) {
+      return;
+    }
+    closed = true;
+    listeners.forEach(l -> l.close().syncUninterruptibly());
+    sayGoodbye();
+    for (AutoCloseable part : stopOrder) {
+      try {
+        part.close();
+      } catch (Exception e) {
+        log.warn("stopping {} failed", part, e);
+      }
+    }
+  }
+
+  /** Tells every client {@code bye shutdown} and waits for the closes. */
+  private void sayGoodbye() {
+    for (Channel ch : connections) {
+      Session session = ch.attr(SessionHandler.SESSION).get();
+      if (session != null) {
+        session.bye(ByeReason.SHUTDOWN);
+      } else {
+        ch.close();
+      }
+    }
+    connections.newCloseFuture().awaitUninterruptibly(5, TimeUnit.SECONDS);
+  }
 }

@@ -1,0 +1,112 @@
+package dev.parley.server.auth;
+
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Names;
+import dev.parley.server.store.Account;
+import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.MessageStore;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Decides {@code hello} and {@code register}: checks passwords and tokens, creates accounts,
+ * and issues tokens, storing both durably before it returns. Blocking; thread-safe. Whether a
+ * guest name is already used by a connected guest is the session registry's business, not this
+ * class's.
+ */
+public final class Authenticator {
+  public static final int MIN_PASSWORD = 8;
+  public static final Duration TOKEN_LIFETIME = Duration.ofDays(30);
+
+  private final AccountStore accounts;
+  private final MessageStore messages;
+  private final PasswordHasher hasher;
+  private final Tokens tokens = new Tokens();
+  private final boolean guestsAllowed;
+  private final Clock clock;
+  /** Verified against when the user does not exist, so a miss costs as much as a hit. */
+  private final String decoyHash;
+
+  public Authenticator(
+      AccountStore accounts,
+      MessageStore messages,
+      PasswordHasher hasher,
+      boolean guestsAllowed,
+      Clock clock) {
+    this.accounts = accounts;
+    this.messages = messages;
+    this.hasher = hasher;
+    this.guestsAllowed = guestsAllowed;
+    this.clock = clock;
+    this.decoyHash = hasher.hash("decoy password, never matches a real one");
+  }
+
+  public Login hello(ClientFrame.Hello hello) {
+    if (hello.token() != null) {
+      return withToken(hello);
+    }
+    Optional<Account> account = accounts.account(Names.key(hello.user()));
+    if (hello.password() == null) {
+      return guest(hello.user(), account.isPresent());
+    }
+    boolean matches = hasher.verify(hello.password(), account.map(Account::passwordHash).orElse(decoyHash));
+    if (account.isEmpty() || !matches) {
+      return refused(ErrorCode.AUTH_FAILED, "wrong user name or password");
+    }
+    return accepted(account.get(), issueToken(account.get()));
+  }
+
+  public Login register(ClientFrame.Register register) {
+    if (register.password().codePointCount(0, register.password().length()) < MIN_PASSWORD) {
+      return refused(
+          ErrorCode.WEAK_PASSWORD, "a password needs at least " + MIN_PASSWORD + " characters");
+    }
+    String key = Names.key(register.user());
+    if (accounts.account(key).isPresent()) {
+      return refused(ErrorCode.USER_EXISTS, "that name is registered already");
+    }
+    Account account = new Account(register.user(), key, hasher.hash(register.password()));
+    if (!accounts.createAccount(account)) {
+      return refused(ErrorCode.USER_EXISTS, "that name is registered already");
+    }
+    return accepted(account, issueToken(account));
+  }
+
+  private Login withToken(ClientFrame.Hello hello) {
+    Optional<Account> account = accounts.tokenAccount(Tokens.hash(hello.token()), clock.millis());
+    if (account.isEmpty()
+        || (hello.user() != null && !account.get().key().equals(Names.key(hello.user())))) {
+      return refused(ErrorCode.AUTH_FAILED, "the token is not valid");
+    }
+    return accepted(account.get(), hello.token());
+  }
+
+  private Login guest(String user, boolean registered) {
+    if (!guestsAllowed) {
+      return refused(ErrorCode.AUTH_FAILED, "this server admits registered users only");
+    }
+    if (registered) {
+      return refused(ErrorCode.AUTH_FAILED, "that name is registered; log in with its password");
+    }
+    return new Login.Accepted(user, Names.key(user), true, null, List.of());
+  }
+
+  private String issueToken(Account account) {
+    String token = tokens.newToken();
+    accounts.saveToken(
+        Tokens.hash(token), account.key(), clock.millis() + TOKEN_LIFETIME.toMillis());
+    return token;
+  }
+
+  private Login accepted(Account account, String token) {
+    return new Login.Accepted(
+        account.name(), account.key(), false, token, messages.directRooms(account.key()));
+  }
+
+  private static Login refused(ErrorCode code, String message) {
+    return new Login.Refused(code, message);
+  }
+}

@@ -1,0 +1,23 @@
+package dev.parley.server.room;
+
+import dev.parley.protocol.EncodedFrame;
+import dev.parley.protocol.ErrorCode;
+
+/** One connection as the rooms see it. Every method is thread-safe and never blocks. */
+public interface Member {
+
+  /** The user's name as registered (or as the guest gave it). */
+  String user();
+
+  /** The case-folded name: one user, however many connections. */
+  String userKey();
+
+  /** Queues an encoded frame for this connection. The bytes may be shared with others. */
+  void send(EncodedFrame frame);
+
+  /** Answers one of this connection's frames with an error. */
+  void reject(ErrorCode code, String message, String ref);
+
+  /** The hub joined this connection to {@code room} on its own (a private conversation). */
+  void attached(String room);
+}

@@ -1,0 +1,165 @@
+package dev.parley.server.room;
+
+import dev.parley.protocol.EncodedFrame;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * One room's live state: its members, how each is being delivered to, and the newest stored id.
+ * Every field is only touched on the room's lane, except {@link #listedMembers} and {@link
+ * #listedLast}, which the lane writes and anyone may read for the room list.
+ */
+final class Room {
+  final String name;
+
+  /** The newest id stored and delivered; only ever grows. */
+  private long last;
+
+  private boolean loaded;
+  private final List<Work> waiting = new ArrayList<>();
+  private final Map<Member, Delivery> members = new HashMap<>();
+  /** Connected users by key, with their display name and connection count, sorted by key. */
+  private final Map<String, Occupant> occupants = new TreeMap<>();
+
+  volatile int listedMembers;
+  volatile long listedLast;
+
+  private static final class Occupant {
+    final String name;
+    int connections;
+
+    Occupant(String name) {
+      this.name = name;
+    }
+  }
+
+  /**
+   * How one member gets the room's messages: directly, or, while replays of stored history are
+   * being read for it, held back so it sees the replay first and the live messages after.
+   */
+  private static final class Delivery {
+    int replaysInFlight;
+    List<EncodedFrame> held;
+  }
+
+  Room(String name) {
+    this.name = name;
+  }
+
+  /** Work for a room, and what to do instead if the room cannot be loaded. */
+  record Work(Consumer<Room> action, Runnable unavailable) {}
+
+  /** Runs {@code work} now if the room is loaded, else once it is. */
+  void whenLoaded(Work work) {
+    if (loaded) {
+      work.action().accept(this);
+    } else {
+      waiting.add(work);
+    }
+  }
+
+  void loaded(long lastStored) {
+    last = lastStored;
+    listedLast = lastStored;
+    loaded = true;
+    List<Work> ready = List.copyOf(waiting);
+    waiting.clear();
+    ready.forEach(w -> w.action().accept(this));
+  }
+
+  /** Gives up the work that was waiting for a load that failed. */
+  void loadFailed() {
+    List<Work> abandoned = List.copyOf(waiting);
+    waiting.clear();
+    abandoned.forEach(w -> w.unavailable().run());
+  }
+
+  long last() {
+    return last;
+  }
+
+  boolean contains(Member m) {
+    return members.containsKey(m);
+  }
+
+  /** Adds a member; returns {@code true} when it is its user's first connection here. */
+  boolean add(Member m) {
+    if (members.putIfAbsent(m, new Delivery()) != null) {
+      return false;
+    }
+    listedMembers = members.size();
+    Occupant o = occupants.computeIfAbsent(m.userKey(), k -> new Occupant(m.user()));
+    return ++o.connections == 1;
+  }
+
+  /** Removes a member; returns {@code true} when it was its user's last connection here. */
+  boolean remove(Member m) {
+    if (members.remove(m) == null) {
+      return false;
+    }
+    listedMembers = members.size();
+    Occupant o = occupants.get(m.userKey());
+    if (--o.connections == 0) {
+      occupants.remove(m.userKey());
+      return true;
+    }
+    return false;
+  }
+
+  /** The users connected here now, by name, each once. */
+  List<String> memberNames() {
+    List<String> names = new ArrayList<>(occupants.size());
+    occupants.values().forEach(o -> names.add(o.name));
+    return names;
+  }
+
+  /** Sends to every member not of {@code userKey}'s user (presence is news to others only). */
+  void sendToOthers(String userKey, EncodedFrame frame) {
+    members.keySet().forEach(m -> {
+      if (!m.userKey().equals(userKey)) {
+        m.send(frame);
+      }
+    });
+  }
+
+  /** Delivers a newly stored message, encoded once, to every member. */
+  void deliver(long id, EncodedFrame msg) {
+    last = Math.max(last, id);
+    listedLast = last;
+    members.forEach((m, d) -> {
+      if (d.held == null) {
+        m.send(msg);
+      } else {
+        d.held.add(msg);
+      }
+    });
+  }
+
+  /** Holds live messages for {@code m} until the matching {@link #replayed}. */
+  void replayStarting(Member m) {
+    Delivery d = members.get(m);
+    if (d != null) {
+      d.replaysInFlight++;
+      if (d.held == null) {
+        d.held = new ArrayList<>();
+      }
+    }
+  }
+
+  /** Sends a replay read for {@code m}, then whatever was held back once no replay is left. */
+  void replayed(Member m, List<EncodedFrame> replay) {
+    Delivery d = members.get(m);
+    if (d == null || d.held == null) {
+      return;
+    }
+    replay.forEach(m::send);
+    if (--d.replaysInFlight == 0) {
+      d.held.forEach(m::send);
+      d.held = null;
+    }
+  }
+}

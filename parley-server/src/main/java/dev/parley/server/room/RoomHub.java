@@ -1,0 +1,237 @@
+package dev.parley.server.room;
+
+import dev.parley.protocol.EncodedFrame;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.ServerFrame;
+import dev.parley.server.store.Appended;
+import dev.parley.server.store.GroupCommitter;
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.NewMessage;
+import dev.parley.server.store.StoreException;
+import dev.parley.server.store.StoredMessage;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
+
+/**
+ * Routes each room operation to the room's lane. A send goes lane → group committer → lane:
+ * the store gives the id, and only after the commit does the lane ack the sender and fan the
+ * once-encoded {@code msg} out to the members. Store reads run on the read pool and hand their
+ * results back to the lane.
+ */
+public final class RoomHub implements AutoCloseable {
+  public static final int DEFAULT_REPLAY = 50;
+  public static final int MAX_REPLAY = 1000;
+
+  private final RoomLanes lanes;
+  private final GroupCommitter committer;
+  private final StoreReads reads;
+  private final FrameCodec codec;
+  /** Rooms by name; an entry is added or removed only on that room's lane. */
+  private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+
+  public RoomHub(
+      int laneCount, int maxLaneBacklog, GroupCommitter committer, StoreReads reads, FrameCodec codec) {
+    this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
+    this.committer = committer;
+    this.reads = reads;
+    this.codec = codec;
+  }
+
+  /** Joins {@code m} to a room: {@code joined}, then the replay, then live messages. */
+  public void join(Member m, String room, Long since, String ref) {
+    withRoom(m, room, ref, r -> {
+      if (r.add(m)) {
+        presence(r, m, ServerFrame.Presence.JOIN);
+      }
+      long last = r.last();
+      long from = since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last);
+      boolean truncated = last - from > MAX_REPLAY;
+      long after = Math.max(from, last - MAX_REPLAY);
+      m.send(codec.encode(new ServerFrame.Joined(room, r.memberNames(), last, truncated, ref)));
+      if (after < last) {
+        replay(r, m, after, last, ref);
+      }
+    });
+  }
+
+  /** Joins {@code m} without a reply or replay (a private conversation, at login). */
+  public void attach(Member m, String room) {
+    withRoom(m, room, null, r -> {
+      if (r.add(m)) {
+        presence(r, m, ServerFrame.Presence.JOIN);
+      }
+    });
+  }
+
+  /** Leaves a room at the member's request and answers {@code left}. */
+  public void leave(Member m, String room, String ref) {
+    lanes.execute(room, () -> removeWhenLoaded(m, room, () ->
+        m.send(codec.encode(new ServerFrame.Left(room, ref)))));
+  }
+
+  /** Removes a member that has gone; no reply. */
+  public void drop(Member m, String room) {
+    lanes.execute(room, () -> removeWhenLoaded(m, room, () -> {}));
+  }
+
+  private void removeWhenLoaded(Member m, String room, Runnable then) {
+    Room r = rooms.get(room);
+    if (r == null) {
+      then.run();
+      return;
+    }
+    r.whenLoaded(new Room.Work(loaded -> {
+      if (loaded.remove(m)) {
+        presence(loaded, m, ServerFrame.Presence.LEAVE);
+      }
+      then.run();
+    }, then));
+  }
+
+  public void send(Member m, String room, String text, String ref) {
+    withRoom(m, room, ref, r -> {
+      if (!r.contains(m)) {
+        m.reject(ErrorCode.NOT_IN_ROOM, "join " + room + " before sending to it", ref);
+        return;
+      }
+      append(m, room, text, ref);
+    });
+  }
+
+  /**
+   * Sends in a private conversation, first joining every given connection of its two users to
+   * it (each is told through {@link Member#attached}).
+   */
+  public void sendDirect(
+      Member m, String room, Collection<? extends Member> participants, String text, String ref) {
+    withRoom(m, room, ref, r -> {
+      for (Member p : participants) {
+        if (!r.contains(p)) {
+          if (r.add(p)) {
+            presence(r, p, ServerFrame.Presence.JOIN);
+          }
+          p.attached(room);
+        }
+      }
+      append(m, room, text, ref);
+    });
+  }
+
+  public void who(Member m, String room, String ref) {
+    boolean admitted = lanes.admit(room, () -> {
+      Room r = rooms.get(room);
+      List<String> names = r == null ? List.of() : r.memberNames();
+      m.send(codec.encode(new ServerFrame.Members(room, names, ref)));
+    });
+    if (!admitted) {
+      busy(m, ref);
+    }
+  }
+
+  /** The public rooms with their live member counts, busiest first. */
+  public void listRooms(Member m, String ref) {
+    reads.run(m, ref, store -> {
+      var summaries = store.publicRooms(StoreReads.MAX_LISTED_ROOMS).stream()
+          .map(info -> {
+            Room live = rooms.get(info.name());
+            int members = live == null ? 0 : live.listedMembers;
+            long last = live == null ? info.last() : Math.max(info.last(), live.listedLast);
+            return new ServerFrame.RoomSummary(info.name(), members, last);
+          })
+          .sorted((a, b) -> a.members() != b.members()
+              ? Integer.compare(b.members(), a.members())
+              : a.room().compareTo(b.room()))
+          .toList();
+      m.send(codec.encode(new ServerFrame.RoomList(summaries, ref)));
+    });
+  }
+
+  public void history(Member m, String room, Long before, int limit, String ref) {
+    reads.run(m, ref, store -> {
+      var slice = store.before(room, before == null ? Long.MAX_VALUE : before, limit);
+      var messages = slice.messages().stream().map(RoomHub::msg).toList();
+      m.send(codec.encode(new ServerFrame.HistoryPage(ref, room, messages, slice.more())));
+    });
+  }
+
+  private void append(Member m, String room, String text, String ref) {
+    NewMessage message = new NewMessage(room, m.user(), m.userKey(), text, ref);
+    boolean queued = committer.submit(message, (appended, failure) ->
+        lanes.execute(room, () -> stored(m, room, ref, appended, failure)));
+    if (!queued) {
+      busy(m, ref);
+    }
+  }
+
+  /** On the room's lane, once the store has answered: ack, then fan out. */
+  private void stored(Member m, String room, String ref, Appended appended, StoreException failure) {
+    if (failure != null) {
+      m.reject(ErrorCode.INTERNAL, "the message could not be stored and was not sent", ref);
+      return;
+    }
+    StoredMessage s = appended.message();
+    m.send(codec.encode(new ServerFrame.Ack(ref, room, s.id(), s.ts())));
+    Room r = rooms.get(room);
+    if (!appended.duplicate() && r != null) {
+      r.deliver(s.id(), codec.encode(msg(s)));
+    }
+  }
+
+  private void replay(Room r, Member m, long after, long last, String ref) {
+    r.replayStarting(m);
+    Consumer<List<EncodedFrame>> done = frames -> lanes.execute(r.name, () -> r.replayed(m, frames));
+    reads.run(m, ref, store -> done.accept(
+        store.range(r.name, after, last, MAX_REPLAY).stream()
+            .map(s -> codec.encode(msg(s)))
+            .toList()),
+        () -> done.accept(List.of()));
+  }
+
+  private void presence(Room r, Member m, String event) {
+    r.sendToOthers(m.userKey(), codec.encode(new ServerFrame.Presence(r.name, m.user(), event)));
+  }
+
+  /** Admits client work for a room and runs it on the room's lane once the room is loaded. */
+  private void withRoom(Member m, String room, String ref, Consumer<Room> action) {
+    Runnable unavailable =
+        () -> m.reject(ErrorCode.INTERNAL, "room " + room + " is unavailable, try again", ref);
+    boolean admitted = lanes.admit(room, () -> {
+      Room r = rooms.get(room);
+      if (r == null) {
+        r = new Room(room);
+        rooms.put(room, r);
+        load(r);
+      }
+      r.whenLoaded(new Room.Work(action, unavailable));
+    });
+    if (!admitted) {
+      busy(m, ref);
+    }
+  }
+
+  private void load(Room r) {
+    reads.load(
+        store -> store.openRoom(r.name),
+        last -> lanes.execute(r.name, () -> r.loaded(last)),
+        () -> lanes.execute(r.name, () -> {
+          rooms.remove(r.name, r);
+          r.loadFailed();
+        }));
+  }
+
+  private static void busy(Member m, String ref) {
+    m.reject(ErrorCode.RATE_LIMITED, "the server is busy, try again shortly", ref);
+  }
+
+  static ServerFrame.Msg msg(StoredMessage s) {
+    return new ServerFrame.Msg(s.room(), s.id(), s.from(), s.text(), s.ts());
+  }
+
+  @Override
+  public void close() {
+    lanes.shutdown();
+  }
+}

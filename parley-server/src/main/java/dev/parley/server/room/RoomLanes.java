@@ -1,0 +1,70 @@
+package dev.parley.server.room;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The room executors: a fixed number of single-threaded lanes; a room always runs on the lane
+ * its name hashes to. New work from clients is admitted only while a lane's backlog is under its
+ * bound; results coming back from the store are always accepted, since dropping one would lose
+ * an ack.
+ */
+final class RoomLanes {
+  private final ExecutorService[] lanes;
+  private final AtomicInteger[] admitted;
+  private final int maxBacklog;
+
+  RoomLanes(int count, int maxBacklog) {
+    this.maxBacklog = maxBacklog;
+    this.lanes = new ExecutorService[count];
+    this.admitted = new AtomicInteger[count];
+    for (int i = 0; i < count; i++) {
+      String name = "parley-room-" + i;
+      lanes[i] =
+          new ThreadPoolExecutor(
+              1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(), r -> new Thread(r, name));
+      admitted[i] = new AtomicInteger();
+    }
+  }
+
+  /** Runs client work for {@code room}; {@code false} when its lane is overloaded. */
+  boolean admit(String room, Runnable work) {
+    int i = laneOf(room);
+    AtomicInteger backlog = admitted[i];
+    if (backlog.incrementAndGet() > maxBacklog) {
+      backlog.decrementAndGet();
+      return false;
+    }
+    lanes[i].execute(
+        () -> {
+          backlog.decrementAndGet();
+          work.run();
+        });
+    return true;
+  }
+
+  /** Runs follow-up work for {@code room}, unconditionally. */
+  void execute(String room, Runnable work) {
+    lanes[laneOf(room)].execute(work);
+  }
+
+  private int laneOf(String room) {
+    return Math.floorMod(room.hashCode(), lanes.length);
+  }
+
+  void shutdown() {
+    for (ExecutorService lane : lanes) {
+      lane.shutdown();
+    }
+    for (ExecutorService lane : lanes) {
+      try {
+        lane.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+}

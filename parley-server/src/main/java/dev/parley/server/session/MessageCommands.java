@@ -1,0 +1,65 @@
+package dev.parley.server.session;
+
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.Names;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code send}, {@code dm} and {@code history}. */
+final class MessageCommands {
+  private MessageCommands() {}
+
+  static void send(Session s, ClientFrame.Send send) {
+    if (!s.rooms().contains(send.room())) {
+      s.reject(ErrorCode.NOT_IN_ROOM, "join " + send.room() + " before sending to it", send.ref());
+      return;
+    }
+    s.services().hub().send(s, send.room(), send.text(), send.ref());
+  }
+
+  /**
+   * A private message. The recipient must be registered; looking that up may need the store, so
+   * on a cache miss the session waits for it, which keeps a connection's messages in order.
+   */
+  static void dm(Session s, ClientFrame.Dm dm) {
+    if (s.isGuest()) {
+      s.reject(ErrorCode.FORBIDDEN, "guests cannot send private messages; register first", dm.ref());
+      return;
+    }
+    String toKey = Names.key(dm.to());
+    var users = s.services().users();
+    Optional<String> known = users.cached(toKey);
+    if (known.isPresent()) {
+      deliver(s, dm, toKey);
+    } else {
+      s.suspendFor(() -> users.lookup(toKey), found -> {
+        if (found.isPresent()) {
+          deliver(s, dm, toKey);
+        } else {
+          s.reject(ErrorCode.NO_SUCH_USER, "no registered user " + dm.to(), dm.ref());
+        }
+      }, dm.ref());
+    }
+  }
+
+  private static void deliver(Session s, ClientFrame.Dm dm, String toKey) {
+    String room = Names.directRoom(s.userKey(), toKey);
+    var registry = s.services().registry();
+    List<Session> participants = new ArrayList<>(registry.connections(s.userKey()));
+    if (!toKey.equals(s.userKey())) {
+      participants.addAll(registry.connections(toKey));
+    }
+    s.rooms().add(room);
+    s.services().hub().sendDirect(s, room, participants, dm.text(), dm.ref());
+  }
+
+  static void history(Session s, ClientFrame.History history) {
+    if (RoomCommands.mayEnter(s, history.room(), history.ref())) {
+      s.services()
+          .hub()
+          .history(s, history.room(), history.before(), history.limit(), history.ref());
+    }
+  }
+}

@@ -1,0 +1,26 @@
+package dev.parley.server.session;
+
+import dev.parley.protocol.EncodedFrame;
+import java.util.concurrent.Executor;
+
+/** What a session needs from its transport. Every method is thread-safe and never blocks. */
+public interface Outbound {
+
+  /** Queues a frame; the bytes may be shared with other connections. */
+  void send(EncodedFrame frame);
+
+  /** Sends a last frame, then closes the connection. */
+  void closeAfter(EncodedFrame last);
+
+  /** Closes the connection without a word (the client asked with {@code bye}). */
+  void close();
+
+  /** The connection's own thread: session state is only touched there. */
+  Executor executor();
+
+  /** Whether the caller is on {@link #executor()}. */
+  boolean inExecutor();
+
+  /** Where the connection comes from, for logs. */
+  String remoteAddress();
+}

@@ -1,0 +1,26 @@
+package dev.parley.server.session;
+
+import dev.parley.protocol.FrameCodec;
+import dev.parley.server.auth.Authenticator;
+import dev.parley.server.auth.UserDirectory;
+import dev.parley.server.room.RoomHub;
+import java.util.concurrent.ExecutorService;
+
+/**
+ * What every session shares: the codec, the hub, the authenticator and the bounded auth pool
+ * it runs on, the registry of connections, and the per-connection limits.
+ */
+public record SessionServices(
+    FrameCodec codec,
+    RoomHub hub,
+    Authenticator authenticator,
+    UserDirectory users,
+    ExecutorService authPool,
+    SessionRegistry registry,
+    int heartbeatSeconds,
+    int ratePerSecond,
+    int errorBudget) {
+
+  public static final String SERVER_NAME = "parley/0.1.0";
+  public static final int PROTOCOL = 1;
+}

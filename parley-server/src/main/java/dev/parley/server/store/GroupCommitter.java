@@ -1,0 +1,108 @@
+package dev.parley.server.store;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Group commit: one writer thread takes every append waiting in its queue (up to a batch limit)
+ * and stores them in one transaction, so the cost of making a transaction durable is shared by
+ * everyone who sent in the meantime. Outcomes are reported in submission order, on the writer
+ * thread, only after the commit. The queue is bounded: {@link #submit} refuses rather than
+ * blocks when it is full.
+ */
+public final class GroupCommitter implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
+
+  /** Receives the outcome of one append; exactly one of the two arguments is non-null. */
+  public interface Callback {
+    void done(Appended appended, StoreException failure);
+  }
+
+  private record Pending(NewMessage message, Callback callback) {}
+
+  private static final Pending STOP = new Pending(null, null);
+
+  private final MessageStore store;
+  private final int maxBatch;
+  private final BlockingQueue<Pending> queue;
+  private final Thread writer;
+
+  public GroupCommitter(MessageStore store, int maxBatch, int queueCapacity) {
+    this.store = store;
+    this.maxBatch = maxBatch;
+    this.queue = new LinkedBlockingQueue<>(queueCapacity);
+    this.writer = new Thread(this::run, "parley-store-writer");
+    writer.start();
+  }
+
+  /** Queues an append; {@code false} when the queue is full (the caller answers the sender). */
+  public boolean submit(NewMessage message, Callback callback) {
+    return queue.offer(new Pending(message, callback));
+  }
+
+  private void run() {
+    List<Pending> batch = new ArrayList<>(maxBatch);
+    while (true) {
+      try {
+        batch.add(queue.take());
+      } catch (InterruptedException e) {
+        return;
+      }
+      queue.drainTo(batch, maxBatch - 1);
+      boolean stop = batch.remove(STOP);
+      if (!batch.isEmpty()) {
+        commit(batch);
+      }
+      batch.clear();
+      if (stop) {
+        return;
+      }
+    }
+  }
+
+  private void commit(List<Pending> batch) {
+    List<NewMessage> messages = new ArrayList<>(batch.size());
+    for (Pending p : batch) {
+      messages.add(p.message());
+    }
+    List<Appended> outcomes;
+    try {
+      outcomes = store.appendAll(messages);
+    } catch (RuntimeException e) {
+      StoreException failure =
+          e instanceof StoreException se ? se : new StoreException("append failed", e);
+      log.error("storing {} messages failed: {}", batch.size(), failure.getMessage(), failure);
+      for (Pending p : batch) {
+        notify(p, null, failure);
+      }
+      return;
+    }
+    for (int i = 0; i < batch.size(); i++) {
+      notify(batch.get(i), outcomes.get(i), null);
+    }
+  }
+
+  private static void notify(Pending p, Appended appended, StoreException failure) {
+    try {
+      p.callback().done(appended, failure);
+    } catch (RuntimeException e) {
+      log.error("append callback failed", e);
+    }
+  }
+
+  /** Stores everything already queued, then stops the writer. */
+  @Override
+  public void close() {
+    try {
+      queue.put(STOP);
+      writer.join(TimeUnit.SECONDS.toMillis(30));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.parley.server.store;
+
+import java.util.List;
+
+/**
+ * Durable, ordered history per room. Every method blocks; callers run them on the store's
+ * pools, never on an event loop. Implementations are safe for use from several threads.
+ */
+public interface MessageStore extends AutoCloseable {
+
+  /**
+   * Appends a batch in one transaction, giving each new message the next id of its room and the
+   * current time. A message whose (room, sender key, ref) was stored before is not stored again;
+   * its outcome is the original. Returns one outcome per input, in order, once durable.
+   *
+   * @throws StoreException when nothing of the batch was stored
+   */
+  List<Appended> appendAll(List<NewMessage> batch);
+
+  /** Creates the room if it does not exist and returns the id of its newest message. */
+  long openRoom(String room);
+
+  /** The newest {@code limit} messages with {@code after < id <= upTo}, oldest first. */
+  List<StoredMessage> range(String room, long after, long upTo, int limit);
+
+  /** The newest {@code limit} messages with id below {@code before}, oldest first. */
+  HistorySlice before(String room, long before, int limit);
+
+  /** Public rooms (not private conversations), at most {@code max}, by name. */
+  List<RoomInfo> publicRooms(int max);
+
+  /** The private conversations of a user that have at least one message. */
+  List<RoomInfo> directRooms(String userKey);
+
+  @Override
+  void close();
+}

@@ -1,0 +1,80 @@
+package dev.parley.server.store.sqlite;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/** Creates the tables of a new database; {@code user_version} records the schema version. */
+final class Schema {
+  static final int VERSION = 1;
+
+  private static final String[] V1 = {
+    """
+    CREATE TABLE accounts(
+      key TEXT PRIMARY KEY,
+      name TEXT NOT NULL,
+      password_hash TEXT NOT NULL,
+      created INTEGER NOT NULL)
+    """,
+    """
+    CREATE TABLE tokens(
+      token_hash TEXT PRIMARY KEY,
+      user_key TEXT NOT NULL REFERENCES accounts(key),
+      created INTEGER NOT NULL,
+      expires INTEGER NOT NULL)
+    """,
+    """
+    CREATE TABLE rooms(
+      name TEXT PRIMARY KEY,
+      last_id INTEGER NOT NULL DEFAULT 0,
+      dm_a TEXT,
+      dm_b TEXT,
+      created INTEGER NOT NULL)
+    """,
+    "CREATE INDEX rooms_dm_a ON rooms(dm_a) WHERE dm_a IS NOT NULL",
+    "CREATE INDEX rooms_dm_b ON rooms(dm_b) WHERE dm_b IS NOT NULL",
+    """
+    CREATE TABLE messages(
+      room TEXT NOT NULL,
+      id INTEGER NOT NULL,
+      ts INTEGER NOT NULL,
+      sender TEXT NOT NULL,
+      sender_key TEXT NOT NULL,
+      text TEXT NOT NULL,
+      ref TEXT,
+      PRIMARY KEY(room, id)) WITHOUT ROWID
+    """,
+    "CREATE UNIQUE INDEX messages_ref ON messages(room, sender_key, ref) WHERE ref IS NOT NULL",
+  };
+
+  private Schema() {}
+
+  static void ensure(Connection c) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      int version;
+      try (var rs = s.executeQuery("PRAGMA user_version")) {
+        version = rs.next() ? rs.getInt(1) : 0;
+      }
+      if (version == VERSION) {
+        return;
+      }
+      if (version != 0) {
+        throw new SQLException(
+            "database schema version " + version + " is not " + VERSION + " (newer Parley?)");
+      }
+      c.setAutoCommit(false);
+      try {
+        for (String ddl : V1) {
+          s.executeUpdate(ddl);
+        }
+        s.executeUpdate("PRAGMA user_version = " + VERSION);
+        c.commit();
+      } catch (SQLException e) {
+        c.rollback();
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    }
+  }
+}

@@ -1,0 +1,254 @@
+package dev.parley.server.store.sqlite;
+
+import dev.parley.protocol.Names;
+import dev.parley.server.store.Account;
+import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.Appended;
+import dev.parley.server.store.HistorySlice;
+import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.NewMessage;
+import dev.parley.server.store.RoomInfo;
+import dev.parley.server.store.StoreException;
+import dev.parley.server.store.StoredMessage;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/** The embedded store: accounts, tokens, rooms and history in one SQLite file. */
+public final class SqliteStore implements MessageStore, AccountStore {
+  public static final String FILE_NAME = "parley.db";
+
+  private final ThreadConnections connections;
+  private final Appender appender = new Appender();
+
+  private SqliteStore(ThreadConnections connections) {
+    this.connections = connections;
+  }
+
+  /**
+   * Opens (creating if needed) the database in {@code dataDir}.
+   *
+   * @throws StoreException when the file cannot be opened or is not a Parley database
+   */
+  public static SqliteStore open(Path dataDir) {
+    ThreadConnections connections =
+        new ThreadConnections("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
+    try {
+      Schema.ensure(connections.get());
+      return new SqliteStore(connections);
+    } catch (SQLException | StoreException e) {
+      connections.close();
+      throw e instanceof StoreException se ? se : new StoreException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public List<Appended> appendAll(List<NewMessage> batch) {
+    try {
+      return appender.append(connections.get(), batch, System.currentTimeMillis());
+    } catch (SQLException e) {
+      throw new StoreException("append failed: " + e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public long openRoom(String room) {
+    return query(
+        c -> {
+          insertRoomIfAbsent(c, room);
+          try (PreparedStatement s = c.prepareStatement("SELECT last_id FROM rooms WHERE name=?")) {
+            s.setString(1, room);
+            try (ResultSet rs = s.executeQuery()) {
+              return rs.next() ? rs.getLong(1) : 0L;
+            }
+          }
+        });
+  }
+
+  static void insertRoomIfAbsent(Connection c, String room) throws SQLException {
+    try (PreparedStatement s =
+        c.prepareStatement(
+            "INSERT OR IGNORE INTO rooms(name, last_id, dm_a, dm_b, created) VALUES(?,0,?,?,?)")) {
+      String[] pair = Names.isDirect(room) ? room.substring(3).split(":", 2) : null;
+      s.setString(1, room);
+      s.setString(2, pair == null ? null : pair[0]);
+      s.setString(3, pair == null ? null : pair[1]);
+      s.setLong(4, System.currentTimeMillis());
+      s.executeUpdate();
+    }
+  }
+
+  @Override
+  public List<StoredMessage> range(String room, long after, long upTo, int limit) {
+    return newestFirst(
+        "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<=?"
+            + " ORDER BY id DESC LIMIT ?",
+        room,
+        after,
+        upTo,
+        limit);
+  }
+
+  @Override
+  public HistorySlice before(String room, long before, int limit) {
+    List<StoredMessage> found =
+        newestFirst(
+            "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<?"
+                + " ORDER BY id DESC LIMIT ?",
+            room,
+            0,
+            before,
+            limit + 1);
+    boolean more = found.size() > limit;
+    return new HistorySlice(more ? found.subList(1, found.size()) : found, more);
+  }
+
+  /** Runs a newest-first query and returns its rows oldest first. */
+  private List<StoredMessage> newestFirst(String sql, String room, long low, long high, int limit) {
+    return query(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, room);
+            s.setLong(2, low);
+            s.setLong(3, high);
+            s.setInt(4, limit);
+            List<StoredMessage> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                out.add(
+                    new StoredMessage(
+                        room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+              }
+            }
+            Collections.reverse(out);
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public List<RoomInfo> publicRooms(int max) {
+    return rooms(
+        "SELECT name, last_id FROM rooms WHERE dm_a IS NULL ORDER BY name LIMIT ?", s -> s.setInt(1, max));
+  }
+
+  @Override
+  public List<RoomInfo> directRooms(String userKey) {
+    return rooms(
+        "SELECT name, last_id FROM rooms WHERE (dm_a=? OR dm_b=?) AND last_id>0 ORDER BY name",
+        s -> {
+          s.setString(1, userKey);
+          s.setString(2, userKey);
+        });
+  }
+
+  private interface Binder {
+    void bind(PreparedStatement s) throws SQLException;
+  }
+
+  private List<RoomInfo> rooms(String sql, Binder binder) {
+    return query(
+        c -> {
+          try (PreparedStatement s = c.prepareStatement(sql)) {
+            binder.bind(s);
+            List<RoomInfo> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+              while (rs.next()) {
+                out.add(new RoomInfo(rs.getString(1), rs.getLong(2)));
+              }
+            }
+            return out;
+          }
+        });
+  }
+
+  @Override
+  public Optional<Account> account(String key) {
+    return query(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement("SELECT name, key, password_hash FROM accounts WHERE key=?")) {
+            s.setString(1, key);
+            return firstAccount(s);
+          }
+        });
+  }
+
+  @Override
+  public boolean createAccount(Account account) {
+    return query(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT OR IGNORE INTO accounts(key, name, password_hash, created) VALUES(?,?,?,?)")) {
+            s.setString(1, account.key());
+            s.setString(2, account.name());
+            s.setString(3, account.passwordHash());
+            s.setLong(4, System.currentTimeMillis());
+            return s.executeUpdate() == 1;
+          }
+        });
+  }
+
+  @Override
+  public void saveToken(String tokenHash, String userKey, long expiresAtMillis) {
+    query(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "INSERT INTO tokens(token_hash, user_key, created, expires) VALUES(?,?,?,?)")) {
+            s.setString(1, tokenHash);
+            s.setString(2, userKey);
+            s.setLong(3, System.currentTimeMillis());
+            s.setLong(4, expiresAtMillis);
+            return s.executeUpdate();
+          }
+        });
+  }
+
+  @Override
+  public Optional<Account> tokenAccount(String tokenHash, long nowMillis) {
+    return query(
+        c -> {
+          try (PreparedStatement s =
+              c.prepareStatement(
+                  "SELECT a.name, a.key, a.password_hash FROM tokens t JOIN accounts a"
+                      + " ON a.key = t.user_key WHERE t.token_hash=? AND t.expires>?")) {
+            s.setString(1, tokenHash);
+            s.setLong(2, nowMillis);
+            return firstAccount(s);
+          }
+        });
+  }
+
+  private static Optional<Account> firstAccount(PreparedStatement s) throws SQLException {
+    try (ResultSet rs = s.executeQuery()) {
+      return rs.next()
+          ? Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getString(3)))
+          : Optional.empty();
+    }
+  }
+
+  private interface Query<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  private <T> T query(Query<T> query) {
+    try {
+      return query.run(connections.get());
+    } catch (SQLException e) {
+      throw new StoreException(e.getMessage(), e);
+    }
+  }
+
+  @Override
+  public void close() {
+    connections.close();
+  }
+}

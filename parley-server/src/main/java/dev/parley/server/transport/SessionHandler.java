@@ -1,0 +1,112 @@
+package dev.parley.server.transport;
+
+import dev.parley.protocol.ByeReason;
+import dev.parley.protocol.Decoded;
+import dev.parley.protocol.EncodedFrame;
+import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.ServerFrame;
+import dev.parley.server.session.CommandTable;
+import dev.parley.server.session.Session;
+import dev.parley.server.session.SessionServices;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.timeout.IdleStateEvent;
+import io.netty.util.AttributeKey;
+import java.io.IOException;
+import java.util.function.Function;
+import javax.net.ssl.SSLException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The tail of every transport's pipeline: decoded frames in, the session's frames out. It owns
+ * the connection's session (kept in a channel attribute), and turns the channel's own events
+ * into protocol: silence into pings and {@code bye idle}, an overfull send queue into {@code bye
+ * slow_consumer}, an over-long frame into {@code too_large}, a bug into {@code internal}.
+ * One instance per connection.
+ */
+public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
+  public static final AttributeKey<Session> SESSION = AttributeKey.valueOf("parley.session");
+  private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
+  /** Heartbeats of silence after which the connection is closed (one ping, then two more). */
+  private static final int SILENT_HEARTBEATS_TO_CLOSE = 3;
+
+  private final SessionServices services;
+  private final CommandTable commands;
+  private final Function<EncodedFrame, Object> wrap;
+  private Session session;
+  private int silentHeartbeats;
+  private boolean loggedFailure;
+
+  public SessionHandler(
+      SessionServices services, CommandTable commands, Function<EncodedFrame, Object> wrap) {
+    this.services = services;
+    this.commands = commands;
+    this.wrap = wrap;
+  }
+
+  @Override
+  public void channelActive(ChannelHandlerContext ctx) {
+    session = new Session(new ChannelOutbound(ctx.channel(), wrap), services, commands);
+    ctx.channel().attr(SESSION).set(session);
+    ctx.fireChannelActive();
+  }
+
+  @Override
+  protected void channelRead0(ChannelHandlerContext ctx, Decoded frame) {
+    silentHeartbeats = 0;
+    session.received(frame);
+  }
+
+  @Override
+  public void channelInactive(ChannelHandlerContext ctx) {
+    if (session != null) {
+      session.closed();
+    }
+    ctx.fireChannelInactive();
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+    if (event instanceof IdleStateEvent) {
+      if (++silentHeartbeats >= SILENT_HEARTBEATS_TO_CLOSE) {
+        session.bye(ByeReason.IDLE);
+      } else {
+        session.send(services.codec().encode(new ServerFrame.Ping()));
+      }
+      return;
+    }
+    ctx.fireUserEventTriggered(event);
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext ctx) {
+    if (!ctx.channel().isWritable()) {
+      log.info("closing {}: too slow to read its messages", ctx.channel().remoteAddress());
+      session.bye(ByeReason.SLOW_CONSUMER);
+    }
+    ctx.fireChannelWritabilityChanged();
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
+    if (cause instanceof TooLongFrameException) {
+      var error = new ServerFrame.Error(ErrorCode.TOO_LARGE, "frame is larger than the limit", null);
+      new ChannelOutbound(ctx.channel(), wrap).closeAfter(services.codec().encode(error));
+      return;
+    }
+    if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
+      log.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
+      ctx.close();
+      return;
+    }
+    if (!loggedFailure) {
+      loggedFailure = true;
+      log.error("unexpected failure on {}", ctx.channel().remoteAddress(), cause);
+    }
+    if (session != null) {
+      session.reject(ErrorCode.INTERNAL, "the server failed to handle this connection's input", null);
+    }
+  }
+}

@@ -1,0 +1,60 @@
+package dev.parley.server.transport.tcp;
+
+import dev.parley.protocol.EncodedFrame;
+import dev.parley.server.session.CommandTable;
+import dev.parley.server.session.SessionServices;
+import dev.parley.server.transport.SessionHandler;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LineBasedFrameDecoder;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/** The TCP pipeline, top to bottom. */
+public final class TcpChannelInitializer extends ChannelInitializer<SocketChannel> {
+  /** A line frame is the encoded frame's bytes as they are, newline included. */
+  private static final Function<EncodedFrame, Object> LINE = f -> Unpooled.wrappedBuffer(f.line());
+
+  private final SessionServices services;
+  private final CommandTable commands;
+  private final SslContext tls;
+  private final int maxFrameBytes;
+  private final Duration heartbeat;
+  private final ChannelGroup channels;
+
+  public TcpChannelInitializer(
+      SessionServices services,
+      CommandTable commands,
+      SslContext tls,
+      int maxFrameBytes,
+      Duration heartbeat,
+      ChannelGroup channels) {
+    this.services = services;
+    this.commands = commands;
+    this.tls = tls;
+    this.maxFrameBytes = maxFrameBytes;
+    this.heartbeat = heartbeat;
+    this.channels = channels;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    channels.add(ch);
+    ChannelPipeline p = ch.pipeline();
+    if (tls != null) {
+      p.addLast("tls", tls.newHandler(ch.alloc()));
+    }
+    p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
+    p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
+    p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
+    p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+    p.addLast("session", new SessionHandler(services, commands, LINE));
+  }
+}
