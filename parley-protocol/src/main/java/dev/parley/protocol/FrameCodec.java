@@ -2,7 +2,8 @@ package dev.parley.protocol;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -50,15 +51,21 @@ public final class FrameCodec {
   private final JsonFactory factory;
 
   public FrameCodec() {
-    this.mapper =
-        new ObjectMapper()
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    JsonFactory json =
+        JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            // Characters outside the BMP go out as 4 UTF-8 bytes, not as escaped surrogates.
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8)
+            .build();
+    this.mapper = new ObjectMapper(json).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
     this.factory = mapper.getFactory();
   }
 
   /** Decodes one frame from {@code length} bytes of {@code bytes} at {@code offset}. */
   public Decoded decode(byte[] bytes, int offset, int length) {
+    if (!Utf8.isValid(bytes, offset, length)) {
+      return rejected(ErrorCode.BAD_REQUEST, "frame is not valid UTF-8", null);
+    }
     JsonNode tree;
     try {
       tree = mapper.readTree(bytes, offset, length);

@@ -1,0 +1,158 @@
+package dev.parley.protocol;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class FrameCodecTest {
+  private final FrameCodec codec = new FrameCodec();
+
+  private Decoded decode(String json) {
+    return codec.decode(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  private Decoded.Rejected rejected(String json) {
+    Decoded d = decode(json);
+    assertThat(d).as(json).isInstanceOf(Decoded.Rejected.class);
+    return (Decoded.Rejected) d;
+  }
+
+  private ClientFrame frame(String json) {
+    Decoded d = decode(json);
+    assertThat(d).as(json).isInstanceOf(Decoded.Frame.class);
+    return ((Decoded.Frame) d).frame();
+  }
+
+  @Test
+  void sendDecodesWithItsRef() {
+    assertThat(frame("{\"type\":\"send\",\"room\":\"1001\",\"text\":\"hi\",\"ref\":\"c-1\"}"))
+        .isEqualTo(new ClientFrame.Send("1001", "hi", "c-1"));
+  }
+
+  @Test
+  void unknownExtraFieldsAreIgnored() {
+    assertThat(frame("{\"type\":\"ping\",\"colour\":\"blue\"}")).isEqualTo(new ClientFrame.Ping(null));
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json",
+        "[1,2]",
+        "\"ping\"",
+        "42",
+        "{\"type\":\"ping\"} x",
+        "{\"type\":\"ping\"}{\"type\":\"ping\"}",
+        "{\"type\":\"ping\",\"type\":\"ping\"}",
+        "{}",
+        "{\"type\":7}",
+        "{\"type\":null}",
+        "{\"type\":\"send\",\"room\":\"a\"}",
+        "{\"type\":\"send\",\"room\":5,\"text\":\"x\"}",
+        "{\"type\":\"send\",\"room\":null,\"text\":\"x\"}",
+        "{\"type\":\"send\",\"room\":\"a\",\"text\":true}",
+        "{\"type\":\"join\",\"room\":\"a\",\"since\":\"4\"}",
+        "{\"type\":\"join\",\"room\":\"a\",\"since\":4.5}",
+        "{\"type\":\"join\",\"room\":\"a\",\"since\":-1}",
+        "{\"type\":\"join\",\"room\":\"a\",\"since\":99999999999999999999999}",
+        "{\"type\":\"history\",\"room\":\"a\",\"limit\":0}",
+        "{\"type\":\"ping\",\"ref\":\"\"}",
+        "{\"type\":\"ping\",\"ref\":12}",
+        "{\"type\":\"hello\"}",
+      })
+  void malformedFramesAreBadRequests(String json) {
+    assertThat(rejected(json).code()).isEqualTo(ErrorCode.BAD_REQUEST);
+  }
+
+  @Test
+  void aRefOfSixtyFiveCharactersIsRefusedAndOfSixtyFourAccepted() {
+    String ok = "r".repeat(64);
+    assertThat(frame("{\"type\":\"ping\",\"ref\":\"" + ok + "\"}").ref()).isEqualTo(ok);
+    assertThat(rejected("{\"type\":\"ping\",\"ref\":\"" + ok + "r\"}").code())
+        .isEqualTo(ErrorCode.BAD_REQUEST);
+  }
+
+  @Test
+  void rejectionsCarryTheFramesRefWhenItIsReadable() {
+    Decoded.Rejected r = rejected("{\"type\":\"send\",\"room\":5,\"text\":\"x\",\"ref\":\"c-9\"}");
+    assertThat(r.ref()).isEqualTo("c-9");
+    assertThat(r.message()).contains("room");
+  }
+
+  @Test
+  void anUnknownTypeIsUnknownTypeWithItsRef() {
+    Decoded.Rejected r = rejected("{\"type\":\"dance\",\"ref\":\"d\"}");
+    assertThat(r.code()).isEqualTo(ErrorCode.UNKNOWN_TYPE);
+    assertThat(r.ref()).isEqualTo("d");
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"", "a b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ünïcode", "dm:Alice:bob", "dm:bob:alice", "dm:alice"})
+  void badRoomNamesAreInvalidName(String room) {
+    assertThat(rejected("{\"type\":\"join\",\"room\":\"" + room + "\"}").code())
+        .isEqualTo(ErrorCode.INVALID_NAME);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"1001", "lobby", "a.b-c_d", "dm:alice:bob", "dm:alice:alice"})
+  void goodRoomNamesAreAccepted(String room) {
+    assertThat(frame("{\"type\":\"join\",\"room\":\"" + room + "\"}")).isInstanceOf(ClientFrame.Join.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(bytes = {(byte) 0x80, (byte) 0xFF, (byte) 0xC0})
+  void invalidUtf8InsideAStringIsABadRequest(byte bad) {
+    byte[] start = "{\"type\":\"send\",\"room\":\"a\",\"text\":\"x".getBytes(StandardCharsets.UTF_8);
+    byte[] end = "\"}".getBytes(StandardCharsets.UTF_8);
+    byte[] all = new byte[start.length + 1 + end.length];
+    System.arraycopy(start, 0, all, 0, start.length);
+    all[start.length] = bad;
+    System.arraycopy(end, 0, all, start.length + 1, end.length);
+    assertThat(codec.decode(all)).isInstanceOf(Decoded.Rejected.class);
+  }
+
+  @Test
+  void truncatedAndOverlongUtf8SequencesAreBadRequests() {
+    for (byte[] bad : List.of(
+        new byte[] {(byte) 0xC3, 0x28},
+        new byte[] {(byte) 0xC0, (byte) 0xAF},
+        new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80},
+        new byte[] {(byte) 0xE2, (byte) 0x82})) {
+      byte[] start = "{\"type\":\"send\",\"room\":\"a\",\"text\":\"".getBytes(StandardCharsets.UTF_8);
+      byte[] all = new byte[start.length + bad.length + 2];
+      System.arraycopy(start, 0, all, 0, start.length);
+      System.arraycopy(bad, 0, all, start.length, bad.length);
+      all[all.length - 2] = '"';
+      all[all.length - 1] = '}';
+      assertThat(codec.decode(all)).as("bytes %s", java.util.Arrays.toString(bad))
+          .isInstanceOf(Decoded.Rejected.class);
+    }
+  }
+
+  @Test
+  void encodedFramesPutTypeFirstLeaveOutNullsAndEndWithANewline() {
+    EncodedFrame f = codec.encode(new ServerFrame.Ack("c-17", "lobby", 58, 1732345678901L));
+    assertThat(new String(f.line(), StandardCharsets.UTF_8))
+        .isEqualTo("{\"type\":\"ack\",\"ref\":\"c-17\",\"room\":\"lobby\",\"id\":58,\"ts\":1732345678901}\n");
+    assertThat(codec.encode(new ServerFrame.Ack(null, "r", 1, 2)).toString()).doesNotContain("ref");
+    assertThat(f.jsonLength()).isEqualTo(f.line().length - 1);
+  }
+
+  @Test
+  void textWithNewlinesAndEmojiIsEscapedAsJson() {
+    EncodedFrame f = codec.encode(new ServerFrame.Msg("r", 1, "a", "line\n\"quoted\" 😀", 3));
+    assertThat(f.toString()).contains("\"text\":\"line\\n\\\"quoted\\\" 😀\"");
+    assertThat(f.toString()).doesNotContain("\n");
+  }
+
+  @Test
+  void historyMessagesAreFullMsgFrames() {
+    var page = new ServerFrame.HistoryPage("h1", "r", List.of(new ServerFrame.Msg("r", 1, "a", "t", 2)), true);
+    assertThat(codec.encode(page).toString())
+        .isEqualTo("{\"type\":\"history\",\"ref\":\"h1\",\"room\":\"r\",\"messages\":[{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"a\",\"text\":\"t\",\"ts\":2}],\"more\":true}");
+  }
+}

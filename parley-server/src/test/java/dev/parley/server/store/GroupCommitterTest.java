@@ -1,0 +1,108 @@
+package dev.parley.server.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** Group commit over a store double that records its batches (a unit test of one class). */
+class GroupCommitterTest {
+
+  /** Stores nothing; numbers messages and blocks the first batch until released. */
+  static final class RecordingStore implements MessageStore {
+    final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    final CountDownLatch release = new CountDownLatch(1);
+    final AtomicLong ids = new AtomicLong();
+    volatile boolean fail;
+
+    @Override
+    public List<Appended> appendAll(List<NewMessage> batch) {
+      try {
+        release.await(5, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      batchSizes.add(batch.size());
+      if (fail) {
+        throw new StoreException("disk full", null);
+      }
+      return batch.stream()
+          .map(m -> new Appended(new StoredMessage(m.room(), ids.incrementAndGet(), m.from(), m.text(), 0), false))
+          .toList();
+    }
+
+    public long openRoom(String room) { return 0; }
+    public List<StoredMessage> range(String room, long after, long upTo, int limit) { return List.of(); }
+    public HistorySlice before(String room, long before, int limit) { return null; }
+    public List<RoomInfo> publicRooms(int max) { return List.of(); }
+    public List<RoomInfo> directRooms(String userKey) { return List.of(); }
+    public void close() {}
+  }
+
+  private static NewMessage msg(int i) {
+    return new NewMessage("r", "a", "a", "m" + i, null);
+  }
+
+  @Test
+  void appendsWaitingTogetherShareOneTransactionAndAreReportedInOrder() {
+    RecordingStore store = new RecordingStore();
+    List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 10_000)) {
+      committer.submit(msg(0), (a, f) -> ids.add(a.message().id()));
+      await().until(() -> store.release.getCount() == 1);
+      for (int i = 1; i <= 50; i++) {
+        committer.submit(msg(i), (a, f) -> ids.add(a.message().id()));
+      }
+      store.release.countDown();
+      await().until(() -> ids.size() == 51);
+    }
+    assertThat(ids).isSorted();
+    assertThat(store.batchSizes).hasSizeLessThanOrEqualTo(3);
+  }
+
+  @Test
+  void aFailedTransactionFailsEveryAppendInIt() {
+    RecordingStore store = new RecordingStore();
+    store.fail = true;
+    store.release.countDown();
+    List<StoreException> failures = Collections.synchronizedList(new ArrayList<>());
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 100)) {
+      committer.submit(msg(1), (a, f) -> failures.add(f));
+      committer.submit(msg(2), (a, f) -> failures.add(f));
+      await().until(() -> failures.size() == 2);
+    }
+    assertThat(failures).allMatch(f -> f != null && f.getMessage().equals("disk full"));
+  }
+
+  @Test
+  void aFullQueueRefusesInsteadOfBlocking() {
+    RecordingStore store = new RecordingStore();
+    try (GroupCommitter committer = new GroupCommitter(store, 1, 2)) {
+      boolean refused = false;
+      for (int i = 0; i < 10 && !refused; i++) {
+        refused = !committer.submit(msg(i), (a, f) -> {});
+      }
+      assertThat(refused).isTrue();
+      store.release.countDown();
+    }
+  }
+
+  @Test
+  void closeStoresWhatWasQueued() {
+    RecordingStore store = new RecordingStore();
+    List<Long> ids = Collections.synchronizedList(new ArrayList<>());
+    GroupCommitter committer = new GroupCommitter(store, 1000, 100);
+    for (int i = 0; i < 5; i++) {
+      committer.submit(msg(i), (a, f) -> ids.add(a.message().id()));
+    }
+    store.release.countDown();
+    committer.close();
+    assertThat(ids).hasSize(5);
+  }
+}
