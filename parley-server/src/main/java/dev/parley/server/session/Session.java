@@ -173,6 +173,9 @@ public final class Session implements Member {
       out.executor().execute(() -> bye(reason));
       return;
     }
+    if (closing) {
+      return;
+    }
     closing = true;
     out.closeAfter(services.codec().encode(new ServerFrame.Bye(reason)));
   }

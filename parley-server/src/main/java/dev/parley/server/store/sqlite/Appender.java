@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,9 +25,31 @@ final class Appender {
   private final Map<String, Long> lastIds = new HashMap<>();
 
   List<Appended> append(Connection c, List<NewMessage> batch, long now) throws SQLException {
-    Set<String> touched = new HashSet<>();
+    try (Statement tx = c.createStatement()) {
+      // Explicit statements rather than setAutoCommit: a BEGIN that fails (the lock is busy)
+      // must leave the connection exactly as it was, ready for the next batch.
+      tx.execute("BEGIN IMMEDIATE");
+      Set<String> touched = new HashSet<>();
+      try {
+        List<Appended> outcomes = insertAll(c, batch, now, touched);
+        writeLastIds(c, touched);
+        tx.execute("COMMIT");
+        return outcomes;
+      } catch (SQLException | RuntimeException e) {
+        lastIds.keySet().removeAll(touched);
+        try {
+          tx.execute("ROLLBACK");
+        } catch (SQLException alreadyRolledBack) {
+          e.addSuppressed(alreadyRolledBack);
+        }
+        throw e;
+      }
+    }
+  }
+
+  private List<Appended> insertAll(
+      Connection c, List<NewMessage> batch, long now, Set<String> touched) throws SQLException {
     List<Appended> outcomes = new ArrayList<>(batch.size());
-    c.setAutoCommit(false);
     try (PreparedStatement findRef =
             c.prepareStatement(
                 "SELECT id, ts, sender, text FROM messages WHERE room=? AND sender_key=? AND ref=?");
@@ -53,20 +76,8 @@ final class Appender {
         insert.executeUpdate();
         outcomes.add(new Appended(new StoredMessage(m.room(), id, m.from(), m.text(), now), false));
       }
-      writeLastIds(c, touched);
-      c.commit();
-      return outcomes;
-    } catch (SQLException | RuntimeException e) {
-      lastIds.keySet().removeAll(touched);
-      try {
-        c.rollback();
-      } catch (SQLException rollbackFailure) {
-        e.addSuppressed(rollbackFailure);
-      }
-      throw e;
-    } finally {
-      c.setAutoCommit(true);
     }
+    return outcomes;
   }
 
   private static StoredMessage find(PreparedStatement findRef, NewMessage m) throws SQLException {

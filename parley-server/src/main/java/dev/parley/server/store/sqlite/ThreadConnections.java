@@ -13,6 +13,9 @@ import org.sqlite.SQLiteConfig;
  * together.
  */
 final class ThreadConnections implements AutoCloseable {
+  /** How long a statement waits for another connection's lock before it fails. */
+  static final int BUSY_TIMEOUT_MS = 5_000;
+
   private final String url;
   private final SQLiteConfig config;
   private final ThreadLocal<Connection> perThread = new ThreadLocal<>();
@@ -23,7 +26,11 @@ final class ThreadConnections implements AutoCloseable {
     this.config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout(10_000);
+    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    // A deferred transaction that reads first and then writes fails at once with SQLITE_BUSY
+    // if another connection wrote in between; IMMEDIATE takes the write lock up front and so
+    // waits its turn instead.
+    config.setTransactionMode(SQLiteConfig.TransactionMode.IMMEDIATE);
   }
 
   Connection get() {
