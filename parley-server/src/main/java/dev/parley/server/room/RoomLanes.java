@@ -2,6 +2,7 @@ package dev.parley.server.room;
 
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,17 +39,30 @@ final class RoomLanes {
       backlog.decrementAndGet();
       return false;
     }
-    lanes[i].execute(
-        () -> {
-          backlog.decrementAndGet();
-          work.run();
-        });
-    return true;
+    try {
+      lanes[i].execute(
+          () -> {
+            backlog.decrementAndGet();
+            work.run();
+          });
+      return true;
+    } catch (RejectedExecutionException afterShutdown) {
+      backlog.decrementAndGet();
+      return false;
+    }
   }
 
-  /** Runs follow-up work for {@code room}, unconditionally. */
+  /**
+   * Runs follow-up work for {@code room}, unconditionally while the server runs. After
+   * shutdown there is nobody left to tell, so late work (a connection closing after the lanes
+   * stopped) is dropped.
+   */
   void execute(String room, Runnable work) {
-    lanes[laneOf(room)].execute(work);
+    try {
+      lanes[laneOf(room)].execute(work);
+    } catch (RejectedExecutionException afterShutdown) {
+      // the lanes only refuse work once they have been shut down
+    }
   }
 
   private int laneOf(String room) {
