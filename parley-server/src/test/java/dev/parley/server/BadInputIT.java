@@ -170,12 +170,14 @@ class BadInputIT extends ServerFixture {
     ann.assertNoMoreFrames();
   }
 
-  /** The connection still answers, and nothing was stored by the bad frame. */
+  /**
+   * The connection still answers, the bad frame got exactly one reply (frames are handled in
+   * order, so a second reply would come before the pong) and stored nothing.
+   */
   private void assertTheConnectionStillWorks() {
     ann.sendFrame("type", "ping", "ref", "still");
     assertThat(refOf(ann.expect("pong"))).isEqualTo("still");
     assertThat(say(ann, "lobby", "after").path("id").asLong()).isEqualTo(1);
-    ann.assertNoMoreFrames();
   }
 
   /** A line of these parts (strings as UTF-8, integers as raw bytes) and a newline. */

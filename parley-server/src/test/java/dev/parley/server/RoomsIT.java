@@ -193,7 +193,7 @@ class RoomsIT extends ServerFixture {
 
   @Test
   void badRoomNamesAreRefusedWithInvalidNameByEveryFrameThatNamesARoom() {
-    configure(c -> c.withErrorBudget(1000));
+    configure(c -> c.withErrorBudget(1000).withRatePerSecond(UNLIMITED));
     WireClient ann = guest("ann");
     List<String> bad =
         List.of(
