@@ -91,16 +91,18 @@ class BadInputIT extends ServerFixture {
     assertTheConnectionStillWorks();
   }
 
+  private static final String SEND = "{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"";
+
   static Stream<Arguments> invalidUtf8() {
     return Stream.of(
-        Arguments.of("C3 28 in a text", bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"a", 0xC3, 0x28, "b\"}")),
+        Arguments.of("C3 28 in a text", bytes(SEND + "a", 0xC3, 0x28, "b\"}")),
         Arguments.of("lone 80 in a ref", bytes("{\"type\":\"ping\",\"ref\":\"", 0x80, "\"}")),
-        Arguments.of("FF in a text", bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"", 0xFF, "\"}")),
+        Arguments.of("FF in a text", bytes(SEND, 0xFF, "\"}")),
         Arguments.of("FE in a room", bytes("{\"type\":\"join\",\"room\":\"lob", 0xFE, "by\"}")),
-        Arguments.of("overlong C0 AF", bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"", 0xC0, 0xAF, "\"}")),
-        Arguments.of("surrogate ED A0 80", bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"", 0xED, 0xA0, 0x80, "\"}")),
-        Arguments.of("truncated E2 82", bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"", 0xE2, 0x82, "\"}")),
-        Arguments.of("F5 beyond U+10FFFF", bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"", 0xF5, 0x80, 0x80, 0x80, "\"}")),
+        Arguments.of("overlong C0 AF", bytes(SEND, 0xC0, 0xAF, "\"}")),
+        Arguments.of("surrogate ED A0 80", bytes(SEND, 0xED, 0xA0, 0x80, "\"}")),
+        Arguments.of("truncated E2 82", bytes(SEND, 0xE2, 0x82, "\"}")),
+        Arguments.of("F5 beyond U+10FFFF", bytes(SEND, 0xF5, 0x80, 0x80, 0x80, "\"}")),
         Arguments.of("FF outside a string", bytes("{\"type\":\"ping\"}", 0xFF)),
         Arguments.of("lone 80 as a whole line", bytes(0x80)));
   }
@@ -158,7 +160,7 @@ class BadInputIT extends ServerFixture {
     bob.expect("presence");
 
     for (int i = 0; i < 15; i++) {
-      mallory.sendRaw(bytes("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"", 0xFF, "\"}"));
+      mallory.sendRaw(bytes(SEND, 0xFF, "\"}"));
       mallory.send("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"x\"} trailing");
       say(bob, "lobby", "still here " + i);
       assertThat(ann.expect("msg").path("text").asText()).isEqualTo("still here " + i);

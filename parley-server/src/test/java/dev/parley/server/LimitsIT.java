@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import static java.nio.charset.StandardCharsets.UTF_8;
 import static org.assertj.core.api.Assertions.assertThat;
+import static dev.parley.testkit.WireClient.frame;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,7 +54,7 @@ class LimitsIT extends ServerFixture {
     WireClient client = connect();
     StringBuilder flood = new StringBuilder();
     for (int i = 1; i <= 30; i++) {
-      flood.append(WireClient.frame("type", "ping", "ref", "p" + i)).append('\n');
+      flood.append(frame("type", "ping", "ref", "p" + i)).append('\n');
     }
 
     client.sendRaw(flood.toString().getBytes(UTF_8));
@@ -77,7 +78,7 @@ class LimitsIT extends ServerFixture {
     bob.expect("presence");
     StringBuilder flood = new StringBuilder();
     for (int i = 1; i <= 20; i++) {
-      flood.append(WireClient.frame("type", "send", "room", "lobby", "text", "t" + i, "ref", "s" + i));
+      flood.append(frame("type", "send", "room", "lobby", "text", "t" + i, "ref", "s" + i));
       flood.append('\n');
     }
 
