@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -36,6 +37,8 @@ public final class WireClient implements AutoCloseable {
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
   private volatile boolean closedByServer;
+  private final Object readGate = new Object();
+  private boolean readingPaused;
 
   private WireClient(Socket socket) throws IOException {
     this.socket = socket;
@@ -46,8 +49,19 @@ public final class WireClient implements AutoCloseable {
   }
 
   public static WireClient connect(InetSocketAddress address) {
+    return connect(address, 0);
+  }
+
+  /**
+   * Connects with a small socket receive buffer ({@code receiveBufferBytes}; 0 keeps the system
+   * default), so that with {@link #pauseReading} the server soon sees a client that does not read.
+   */
+  public static WireClient connect(InetSocketAddress address, int receiveBufferBytes) {
     try {
       Socket socket = new Socket();
+      if (receiveBufferBytes > 0) {
+        socket.setReceiveBufferSize(receiveBufferBytes);
+      }
       socket.connect(address, 5000);
       socket.setTcpNoDelay(true);
       return new WireClient(socket);
@@ -62,6 +76,57 @@ public final class WireClient implements AutoCloseable {
     client.send("{\"type\":\"hello\",\"user\":\"" + user + "\"}");
     client.expect("welcome");
     return client;
+  }
+
+  /** Connects and registers a new account, consuming the {@code welcome}. */
+  public static WireClient register(InetSocketAddress address, String user, String password) {
+    WireClient client = connect(address);
+    client.sendFrame("type", "register", "user", user, "password", password);
+    client.expect("welcome");
+    return client;
+  }
+
+  /**
+   * One JSON object from alternating keys and values, e.g. {@code frame("type", "join", "room",
+   * "lobby", "since", 4)}. Values may be strings, numbers, booleans, {@code null} or {@link
+   * JsonNode}s; strings are escaped by Jackson, so any text (controls, emoji) can be sent.
+   */
+  public static String frame(Object... keysAndValues) {
+    if (keysAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException("keys and values must alternate");
+    }
+    ObjectNode node = JSON.createObjectNode();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      String key = (String) keysAndValues[i];
+      Object value = keysAndValues[i + 1];
+      if (value == null) {
+        node.putNull(key);
+      } else if (value instanceof String v) {
+        node.put(key, v);
+      } else if (value instanceof Integer v) {
+        node.put(key, v);
+      } else if (value instanceof Long v) {
+        node.put(key, v);
+      } else if (value instanceof Double v) {
+        node.put(key, v);
+      } else if (value instanceof Boolean v) {
+        node.put(key, v);
+      } else if (value instanceof JsonNode v) {
+        node.set(key, v);
+      } else {
+        throw new IllegalArgumentException("cannot put " + value.getClass() + " in a frame");
+      }
+    }
+    try {
+      return JSON.writeValueAsString(node);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Sends {@link #frame(Object...)} of these keys and values. */
+  public WireClient sendFrame(Object... keysAndValues) {
+    return send(frame(keysAndValues));
   }
 
   /** Sends one frame: {@code json} and a newline. */
@@ -163,6 +228,23 @@ public final class WireClient implements AutoCloseable {
     }
   }
 
+  /**
+   * Stops taking bytes off the socket (after the line being read), so the server's output to
+   * this client backs up as with a client too slow to read. Frames already queued stay queued.
+   */
+  public void pauseReading() {
+    synchronized (readGate) {
+      readingPaused = true;
+    }
+  }
+
+  public void resumeReading() {
+    synchronized (readGate) {
+      readingPaused = false;
+      readGate.notifyAll();
+    }
+  }
+
   public boolean isClosedByServer() {
     return closedByServer;
   }
@@ -183,6 +265,7 @@ public final class WireClient implements AutoCloseable {
 
   @Override
   public void close() {
+    resumeReading();
     try {
       socket.close();
     } catch (IOException ignored) {
@@ -196,12 +279,26 @@ public final class WireClient implements AutoCloseable {
       String line;
       while ((line = in.readLine()) != null) {
         frames.add(parse(line));
+        awaitReadingAllowed();
       }
     } catch (IOException ignored) {
       // a reset or our own close ends the stream like a FIN does
     } finally {
       closedByServer = true;
       frames.add(CLOSED);
+    }
+  }
+
+  private void awaitReadingAllowed() {
+    synchronized (readGate) {
+      while (readingPaused) {
+        try {
+          readGate.wait();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          return;
+        }
+      }
     }
   }
 

@@ -1,0 +1,198 @@
+package dev.parley.server;
+
+import static java.nio.charset.StandardCharsets.UTF_8;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.WireClient;
+import java.io.ByteArrayOutputStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Contract section "Errors and bad input", per frame: whatever arrives gets one clear error and
+ * the connection goes on working (nothing stored, the next send is id 1).
+ */
+class BadInputIT extends ServerFixture {
+  private WireClient ann;
+
+  @BeforeEach
+  void annInTheLobby() {
+    ann = guest("ann");
+    join(ann, "lobby");
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "not json", "{\"type\":\"ping\"", "{\"type\":\"ping\",}", "{'type':'ping'}",
+        "{type:\"ping\"}", "[{\"type\":\"ping\"}]", "[]", "\"ping\"", "42", "-1.5e3", "null",
+        "true", "{}", "{\"type\":null}", "{\"type\":7}", "{\"type\":true}",
+        "{\"type\":[\"ping\"]}", "{\"type\":{\"name\":\"ping\"}}"
+      })
+  void aFrameThatIsNotAnObjectWithAStringTypeIsRefusedWithBadRequest(String line) {
+    ann.send(line);
+    ann.expectError("bad_request");
+    assertTheConnectionStillWorks();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"ref\":\"bad\"}",
+        "{\"type\":7,\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":1001,\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":null,\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":true,\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":[\"lobby\"],\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":\"lobby\",\"since\":\"5\",\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":\"lobby\",\"since\":null,\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":\"lobby\",\"since\":false,\"ref\":\"bad\"}",
+        "{\"type\":\"join\",\"room\":\"lobby\",\"since\":1.5,\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"room\":\"lobby\",\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"text\":\"hi\",\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"room\":\"lobby\",\"text\":5,\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"room\":\"lobby\",\"text\":null,\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"room\":\"lobby\",\"text\":true,\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"room\":\"lobby\",\"text\":{\"a\":1},\"ref\":\"bad\"}",
+        "{\"type\":\"send\",\"room\":7,\"text\":\"hi\",\"ref\":\"bad\"}",
+        "{\"type\":\"leave\",\"room\":null,\"ref\":\"bad\"}",
+        "{\"type\":\"who\",\"room\":1,\"ref\":\"bad\"}",
+        "{\"type\":\"history\",\"room\":\"lobby\",\"limit\":\"10\",\"ref\":\"bad\"}",
+        "{\"type\":\"history\",\"room\":\"lobby\",\"before\":true,\"ref\":\"bad\"}",
+        "{\"type\":\"history\",\"room\":\"lobby\",\"before\":null,\"ref\":\"bad\"}",
+        "{\"type\":\"dm\",\"to\":5,\"text\":\"hi\",\"ref\":\"bad\"}",
+        "{\"type\":\"dm\",\"to\":\"ann\",\"ref\":\"bad\"}",
+      })
+  void aMissingOrMistypedFieldIsRefusedWithBadRequestCarryingTheRef(String line) {
+    ann.send(line);
+    assertThat(refOf(ann.expectError("bad_request"))).isEqualTo("bad");
+    assertTheConnectionStillWorks();
+  }
+
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"ping\"} x", "{\"type\":\"ping\"}{\"type\":\"ping\"}",
+        "{\"type\":\"ping\"} {\"type\":\"ping\"}", "{\"type\":\"ping\"} 1", "{\"type\":\"ping\"}]",
+        "{\"type\":\"ping\",\"type\":\"ping\"}", "{\"type\":\"ping\",\"type\":\"rooms\"}",
+        "{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"a\",\"text\":\"b\"}",
+        "{\"type\":\"send\",\"room\":\"attic\",\"room\":\"lobby\",\"text\":\"a\"}"
+      })
+  void dataAfterTheObjectOrADuplicateKeyIsRefusedWithBadRequest(String line) {
+    ann.send(line);
+    ann.expectError("bad_request");
+    assertTheConnectionStillWorks();
+  }
+
+  private static final String SEND = "{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"";
+
+  static Stream<Arguments> invalidUtf8() {
+    return Stream.of(
+        Arguments.of("C3 28 in a text", bytes(SEND + "a", 0xC3, 0x28, "b\"}")),
+        Arguments.of("lone 80 in a ref", bytes("{\"type\":\"ping\",\"ref\":\"", 0x80, "\"}")),
+        Arguments.of("FF in a text", bytes(SEND, 0xFF, "\"}")),
+        Arguments.of("FE in a room", bytes("{\"type\":\"join\",\"room\":\"lob", 0xFE, "by\"}")),
+        Arguments.of("overlong C0 AF", bytes(SEND, 0xC0, 0xAF, "\"}")),
+        Arguments.of("surrogate ED A0 80", bytes(SEND, 0xED, 0xA0, 0x80, "\"}")),
+        Arguments.of("truncated E2 82", bytes(SEND, 0xE2, 0x82, "\"}")),
+        Arguments.of("F5 beyond U+10FFFF", bytes(SEND, 0xF5, 0x80, 0x80, 0x80, "\"}")),
+        Arguments.of("FF outside a string", bytes("{\"type\":\"ping\"}", 0xFF)),
+        Arguments.of("lone 80 as a whole line", bytes(0x80)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("invalidUtf8")
+  void invalidUtf8IsRefusedWithBadRequest(String what, byte[] line) {
+    ann.sendRaw(line);
+    ann.expectError("bad_request");
+    assertTheConnectionStillWorks();
+  }
+
+  @Test
+  void anUnknownTypeIsRefusedWithUnknownTypeCarryingTheRef() {
+    ann.sendFrame("type", "shout", "text", "HI", "ref", "u1");
+    assertThat(refOf(ann.expectError("unknown_type"))).isEqualTo("u1");
+    ann.sendFrame("type", "PING", "ref", "u2");
+    assertThat(refOf(ann.expectError("unknown_type"))).isEqualTo("u2");
+    assertTheConnectionStillWorks();
+  }
+
+  @Test
+  void errorsCarryACodeAndAMessage() {
+    ann.sendFrame("type", "send", "room", "lobby", "text", 5, "ref", "c-19");
+    JsonNode error = ann.expectError("bad_request");
+    assertThat(error.path("code").isTextual()).isTrue();
+    assertThat(error.path("message").isTextual()).isTrue();
+    assertThat(error.path("message").asText()).isNotBlank();
+  }
+
+  @Test
+  void unknownExtraFieldsAndWhitespaceAroundTheObjectAreAccepted() {
+    ann.send(" {\"type\" : \"ping\", \"ref\":\"x\", \"colour\":\"blue\", \"n\":[1,{}]} ");
+    assertThat(refOf(ann.expect("pong"))).isEqualTo("x");
+    ann.sendFrame("type", "send", "room", "lobby", "text", "hi", "mood", "happy");
+    assertThat(ann.expect("ack").path("id").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void blankLinesAreIgnoredAndCrLfEndsAFrame() {
+    ann.sendRaw("\n\r\n\n".getBytes(UTF_8));
+    ann.sendRaw("{\"type\":\"ping\",\"ref\":\"crlf\"}\r\n".getBytes(UTF_8));
+    assertThat(refOf(ann.expect("pong"))).isEqualTo("crlf");
+    ann.assertNoMoreFrames();
+  }
+
+  @Test
+  void badInputOnOneConnectionNeverHarmsAnother() {
+    WireClient bob = guest("bob");
+    join(bob, "lobby");
+    ann.expect("presence");
+    WireClient mallory = guest("mallory");
+    join(mallory, "lobby");
+    ann.expect("presence");
+    bob.expect("presence");
+
+    for (int i = 0; i < 15; i++) {
+      mallory.sendRaw(bytes(SEND, 0xFF, "\"}"));
+      mallory.send("{\"type\":\"send\",\"room\":\"lobby\",\"text\":\"x\"} trailing");
+      say(bob, "lobby", "still here " + i);
+      assertThat(ann.expect("msg").path("text").asText()).isEqualTo("still here " + i);
+    }
+    mallory.sendRaw(new byte[] {'{', '"', 0x00, (byte) 0xFF, '}', '\n'});
+
+    assertThat(say(bob, "lobby", "done").path("id").asLong()).isEqualTo(16);
+    assertThat(ann.expect("msg").path("id").asLong()).isEqualTo(16);
+    ann.assertNoMoreFrames();
+  }
+
+  /**
+   * The connection still answers, the bad frame got exactly one reply (frames are handled in
+   * order, so a second reply would come before the pong) and stored nothing.
+   */
+  private void assertTheConnectionStillWorks() {
+    ann.sendFrame("type", "ping", "ref", "still");
+    assertThat(refOf(ann.expect("pong"))).isEqualTo("still");
+    assertThat(say(ann, "lobby", "after").path("id").asLong()).isEqualTo(1);
+  }
+
+  /** A line of these parts (strings as UTF-8, integers as raw bytes) and a newline. */
+  private static byte[] bytes(Object... parts) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    for (Object part : parts) {
+      if (part instanceof String s) {
+        out.writeBytes(s.getBytes(UTF_8));
+      } else {
+        out.write((Integer) part);
+      }
+    }
+    out.write('\n');
+    return out.toByteArray();
+  }
+}

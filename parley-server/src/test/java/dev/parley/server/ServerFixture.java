@@ -1,0 +1,262 @@
+package dev.parley.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.WireClient;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The one place where the contract tests start and stop servers and open connections. Every
+ * test class extends it; a test only says what it wants (a guest, a registered user, a restart
+ * on the same data directory, a config tweak) and never how a connection is made, so that the
+ * whole suite can later be run over another transport by changing only {@link #open}.
+ *
+ * <p>The server starts lazily, on the first connection, with {@link #baseConfig} (per class)
+ * and then every {@link #configure} tweak (per test) applied to {@link
+ * ServerConfig#forTests}. Each test gets a fresh data directory and server.
+ */
+public abstract class ServerFixture {
+  protected static final String PASSWORD = "correct horse";
+  protected static final String SERVER = "parley/" + ServerConfig.VERSION;
+  /** A rate high enough that no test that seeds many messages is ever rate limited. */
+  protected static final int UNLIMITED = 100_000;
+
+  @TempDir protected Path dataDir;
+
+  private final List<WireClient> clients = new ArrayList<>();
+  private UnaryOperator<ServerConfig> tweaks = UnaryOperator.identity();
+  private ParleyServer server;
+  private int refs;
+
+  /** The configuration of every test in a class; override to change it. */
+  protected ServerConfig baseConfig(ServerConfig defaults) {
+    return defaults;
+  }
+
+  /** Changes the configuration for this test; call it before the first connection. */
+  protected final void configure(UnaryOperator<ServerConfig> change) {
+    if (server != null) {
+      throw new IllegalStateException("configure() before the server starts (first connect)");
+    }
+    UnaryOperator<ServerConfig> before = tweaks;
+    tweaks = c -> change.apply(before.apply(c));
+  }
+
+  protected final ServerConfig config() {
+    return tweaks.apply(baseConfig(ServerConfig.forTests(dataDir)));
+  }
+
+  /** The running server, started on first use. */
+  protected final ParleyServer server() {
+    if (server == null) {
+      server = ParleyServer.start(config());
+    }
+    return server;
+  }
+
+  /** Stops the server (clients get {@code bye shutdown}) and starts it on the same data dir. */
+  protected final void restart() {
+    stopServer();
+    server();
+  }
+
+  @AfterEach
+  final void stopEverything() {
+    clients.forEach(WireClient::close);
+    clients.clear();
+    stopServer();
+  }
+
+  private void stopServer() {
+    if (server != null) {
+      ParleyServer running = server;
+      server = null;
+      running.close();
+    }
+  }
+
+  // ---- connections: the only transport-specific code of the suite ----
+
+  private WireClient open(int receiveBufferBytes) {
+    WireClient client = WireClient.connect(server().tcpAddress(), receiveBufferBytes);
+    clients.add(client);
+    return client;
+  }
+
+  /** A new connection, not logged in. */
+  protected final WireClient connect() {
+    return open(0);
+  }
+
+  /**
+   * A new connection with a small receive buffer, for playing a client too slow to read (with
+   * {@link WireClient#pauseReading}).
+   */
+  protected final WireClient connectSlowReader() {
+    return open(4096);
+  }
+
+  /** A connection logged in as a guest, its {@code welcome} consumed. */
+  protected final WireClient guest(String name) {
+    return login(connect(), WireClient.frame("type", "hello", "user", name));
+  }
+
+  /** A connection that registered {@code name} with {@link #PASSWORD}. */
+  protected final WireClient register(String name) {
+    return register(name, PASSWORD);
+  }
+
+  protected final WireClient register(String name, String password) {
+    return login(
+        connect(), WireClient.frame("type", "register", "user", name, "password", password));
+  }
+
+  /** A connection logged in with {@code name} and {@link #PASSWORD}. */
+  protected final WireClient logIn(String name) {
+    return login(
+        connect(), WireClient.frame("type", "hello", "user", name, "password", PASSWORD));
+  }
+
+  /** A connection logged in with a token from an earlier welcome (no password hash: fast). */
+  protected final WireClient resume(String token) {
+    return login(connect(), WireClient.frame("type", "hello", "token", token));
+  }
+
+  private static WireClient login(WireClient client, String frame) {
+    client.send(frame);
+    client.expect("welcome");
+    return client;
+  }
+
+  /** The {@code welcome} this connection received. */
+  protected static JsonNode welcomeOf(WireClient client) {
+    return client.seen().stream()
+        .filter(f -> f.path("type").asText().equals("welcome"))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no welcome in " + client.seen()));
+  }
+
+  protected static String tokenOf(WireClient client) {
+    JsonNode token = welcomeOf(client).path("token");
+    assertThat(token.isTextual()).as("token in %s", welcomeOf(client)).isTrue();
+    return token.asText();
+  }
+
+  // ---- frames ----
+
+  /** A fresh ref, unique within the test. */
+  protected final String ref() {
+    return "r" + ++refs;
+  }
+
+  /** Joins {@code room} and returns the {@code joined}; the replay (if any) is left unread. */
+  protected static JsonNode join(WireClient client, String room) {
+    client.sendFrame("type", "join", "room", room);
+    return expectJoined(client, room);
+  }
+
+  protected static JsonNode join(WireClient client, String room, long since) {
+    client.sendFrame("type", "join", "room", room, "since", since);
+    return expectJoined(client, room);
+  }
+
+  private static JsonNode expectJoined(WireClient client, String room) {
+    JsonNode joined = client.expect("joined");
+    assertThat(joined.path("room").asText()).isEqualTo(room);
+    return joined;
+  }
+
+  /** Sends {@code text} with a fresh ref, expects the ack then the own msg; returns the ack. */
+  protected final JsonNode say(WireClient client, String room, String text) {
+    String ref = ref();
+    client.sendFrame("type", "send", "room", room, "text", text, "ref", ref);
+    JsonNode ack = client.expect("ack");
+    assertThat(ack.path("ref").asText()).isEqualTo(ref);
+    assertThat(ack.path("room").asText()).isEqualTo(room);
+    JsonNode msg = client.expect("msg");
+    assertThat(msg.path("id").asLong()).isEqualTo(ack.path("id").asLong());
+    assertThat(msg.path("ts").asLong()).isEqualTo(ack.path("ts").asLong());
+    assertThat(msg.path("text").asText()).isEqualTo(text);
+    return ack;
+  }
+
+  /**
+   * Sends {@code n} messages ("{@code <room> 1}", "{@code <room> 2}", …) in one burst and reads
+   * their acks and own msgs; returns the acks in order. Needs a rate that allows the burst.
+   */
+  protected final List<JsonNode> seed(WireClient client, String room, int n) {
+    List<String> sent = new ArrayList<>();
+    for (int i = 1; i <= n; i++) {
+      String ref = ref();
+      sent.add(ref);
+      client.sendFrame("type", "send", "room", room, "text", room + " " + i, "ref", ref);
+    }
+    List<JsonNode> acks = new ArrayList<>();
+    List<JsonNode> msgs = new ArrayList<>();
+    while (acks.size() < n || msgs.size() < n) {
+      JsonNode frame = client.next();
+      switch (frame.path("type").asText()) {
+        case "ack" -> acks.add(frame);
+        case "msg" -> msgs.add(frame);
+        default -> throw new AssertionError("unexpected while seeding: " + frame);
+      }
+    }
+    assertThat(acks).extracting(a -> a.path("ref").asText()).containsExactlyElementsOf(sent);
+    assertThat(ids(msgs)).containsExactlyElementsOf(ids(acks));
+    return acks;
+  }
+
+  /** The next {@code n} frames, which must all be {@code msg}. */
+  protected static List<JsonNode> expectMsgs(WireClient client, int n) {
+    List<JsonNode> msgs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      msgs.add(client.expect("msg"));
+    }
+    return msgs;
+  }
+
+  /**
+   * Takes frames until {@code n} {@code msg} frames arrived and returns those; frames of the
+   * {@code skipped} types are passed over (they stay in {@link WireClient#seen}), any other
+   * type fails.
+   */
+  protected static List<JsonNode> takeMsgs(WireClient client, int n, String... skipped) {
+    Set<String> skip = Set.copyOf(Arrays.asList(skipped));
+    List<JsonNode> msgs = new ArrayList<>();
+    while (msgs.size() < n) {
+      JsonNode frame = client.next();
+      String type = frame.path("type").asText();
+      if (type.equals("msg")) {
+        msgs.add(frame);
+      } else if (!skip.contains(type)) {
+        throw new AssertionError("expected msg, got " + frame);
+      }
+    }
+    return msgs;
+  }
+
+  protected static List<Long> ids(List<JsonNode> frames) {
+    return frames.stream().map(f -> f.path("id").asLong()).toList();
+  }
+
+  /** from, from + 1, …, to. */
+  protected static List<Long> range(long from, long to) {
+    List<Long> ids = new ArrayList<>();
+    for (long i = from; i <= to; i++) {
+      ids.add(i);
+    }
+    return ids;
+  }
+
+  protected static String refOf(JsonNode frame) {
+    return frame.path("ref").asText(null);
+  }
+}
