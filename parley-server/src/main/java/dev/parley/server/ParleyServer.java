@@ -130,6 +130,7 @@ public final class ParleyServer implements AutoCloseable {
                         tls,
                         config.maxFrameBytes(),
                         config.heartbeat(),
+                        config.maxPendingBytes(),
                         connections)),
             config.bind(),
             config.tcpPort(),

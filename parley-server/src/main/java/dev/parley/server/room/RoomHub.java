@@ -3,6 +3,7 @@ package dev.parley.server.room;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
@@ -190,7 +191,14 @@ public final class RoomHub implements AutoCloseable {
         () -> done.accept(List.of()));
   }
 
+  /**
+   * Tells the others in a public room that a user came or went. Private conversations have no
+   * presence: every connection of both users is always in them, so it would say nothing.
+   */
   private void presence(Room r, Member m, String event) {
+    if (Names.isDirect(r.name)) {
+      return;
+    }
     r.sendToOthers(m.userKey(), codec.encode(new ServerFrame.Presence(r.name, m.user(), event)));
   }
 

@@ -9,8 +9,14 @@ public interface Outbound {
   /** Queues a frame; the bytes may be shared with other connections. */
   void send(EncodedFrame frame);
 
-  /** Sends a last frame, then closes the connection. */
+  /** Sends a last frame, then closes the connection (within a short grace at most). */
   void closeAfter(EncodedFrame last);
+
+  /**
+   * Queues a last frame and closes at once, dropping whatever is unsent: for a connection that
+   * cannot take more (a slow consumer).
+   */
+  void closeNow(EncodedFrame last);
 
   /** Closes the connection without a word (the client asked with {@code bye}). */
   void close();

@@ -167,6 +167,14 @@ public final class Session implements Member {
     }
   }
 
+  /** Sends a last frame (such as {@code too_large}) and closes; on the connection's executor. */
+  public void closeAfter(EncodedFrame last) {
+    if (!closing) {
+      closing = true;
+      out.closeAfter(last);
+    }
+  }
+
   /** Says {@code bye} with a reason and closes (shutdown, idle, slow consumer). */
   public void bye(ByeReason reason) {
     if (!out.inExecutor()) {
@@ -177,7 +185,12 @@ public final class Session implements Member {
       return;
     }
     closing = true;
-    out.closeAfter(services.codec().encode(new ServerFrame.Bye(reason)));
+    EncodedFrame bye = services.codec().encode(new ServerFrame.Bye(reason));
+    if (reason == ByeReason.SLOW_CONSUMER) {
+      out.closeNow(bye);
+    } else {
+      out.closeAfter(bye);
+    }
   }
 
   @Override

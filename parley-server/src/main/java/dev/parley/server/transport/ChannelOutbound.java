@@ -6,6 +6,7 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFutureListener;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -19,14 +20,30 @@ public final class ChannelOutbound implements Outbound {
 
   private final Channel channel;
   private final Function<EncodedFrame, Object> wrap;
+  private final long hardLimitBytes;
+  private final Runnable onOverflow;
+  private final AtomicBoolean overflowed = new AtomicBoolean();
 
-  public ChannelOutbound(Channel channel, Function<EncodedFrame, Object> wrap) {
+  /**
+   * @param hardLimitBytes unsent output beyond which the connection is a slow consumer at once
+   * @param onOverflow called once, from any thread, when that happens
+   */
+  public ChannelOutbound(
+      Channel channel, Function<EncodedFrame, Object> wrap, long hardLimitBytes, Runnable onOverflow) {
     this.channel = channel;
     this.wrap = wrap;
+    this.hardLimitBytes = hardLimitBytes;
+    this.onOverflow = onOverflow;
   }
 
   @Override
   public void send(EncodedFrame frame) {
+    if (!channel.isWritable()
+        && channel.bytesBeforeWritable() > hardLimitBytes
+        && overflowed.compareAndSet(false, true)) {
+      onOverflow.run();
+      return;
+    }
     channel.writeAndFlush(wrap.apply(frame), channel.voidPromise());
   }
 
@@ -34,6 +51,12 @@ public final class ChannelOutbound implements Outbound {
   public void closeAfter(EncodedFrame last) {
     channel.writeAndFlush(wrap.apply(last)).addListener(ChannelFutureListener.CLOSE);
     channel.eventLoop().schedule(() -> channel.close(), LAST_FRAME_GRACE_MS, TimeUnit.MILLISECONDS);
+  }
+
+  @Override
+  public void closeNow(EncodedFrame last) {
+    channel.writeAndFlush(wrap.apply(last), channel.voidPromise());
+    channel.close();
   }
 
   @Override

@@ -14,6 +14,7 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
@@ -31,24 +32,42 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
   /** Heartbeats of silence after which the connection is closed (one ping, then two more). */
   private static final int SILENT_HEARTBEATS_TO_CLOSE = 3;
+  /**
+   * How long unsent output may stay over the limit. Netty counts a burst queued from a room
+   * lane before the event loop has tried to write any of it, so a reader that keeps up can be
+   * over the limit for an instant; a slow consumer is one that stays over it, or that goes
+   * over {@value #SLOW_CONSUMER_HARD_FACTOR} times the limit at all.
+   */
+  static final long SLOW_CONSUMER_GRACE_MS = 2000;
+
+  static final int SLOW_CONSUMER_HARD_FACTOR = 4;
 
   private final SessionServices services;
   private final CommandTable commands;
   private final Function<EncodedFrame, Object> wrap;
+  private final long maxPendingBytes;
   private Session session;
   private int silentHeartbeats;
+  private boolean slowCheckPending;
   private boolean loggedFailure;
 
   public SessionHandler(
-      SessionServices services, CommandTable commands, Function<EncodedFrame, Object> wrap) {
+      SessionServices services,
+      CommandTable commands,
+      Function<EncodedFrame, Object> wrap,
+      long maxPendingBytes) {
     this.services = services;
     this.commands = commands;
     this.wrap = wrap;
+    this.maxPendingBytes = maxPendingBytes;
   }
 
   @Override
   public void channelActive(ChannelHandlerContext ctx) {
-    session = new Session(new ChannelOutbound(ctx.channel(), wrap), services, commands);
+    var out =
+        new ChannelOutbound(
+            ctx.channel(), wrap, SLOW_CONSUMER_HARD_FACTOR * maxPendingBytes, () -> slowConsumer(ctx));
+    session = new Session(out, services, commands);
     ctx.channel().attr(SESSION).set(session);
     ctx.fireChannelActive();
   }
@@ -82,18 +101,30 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (!ctx.channel().isWritable()) {
-      log.info("closing {}: too slow to read its messages", ctx.channel().remoteAddress());
-      session.bye(ByeReason.SLOW_CONSUMER);
+    if (!ctx.channel().isWritable() && !slowCheckPending) {
+      slowCheckPending = true;
+      ctx.executor().schedule(() -> checkSlowConsumer(ctx), SLOW_CONSUMER_GRACE_MS, TimeUnit.MILLISECONDS);
     }
     ctx.fireChannelWritabilityChanged();
+  }
+
+  private void checkSlowConsumer(ChannelHandlerContext ctx) {
+    slowCheckPending = false;
+    if (ctx.channel().isActive() && !ctx.channel().isWritable()) {
+      slowConsumer(ctx);
+    }
+  }
+
+  private void slowConsumer(ChannelHandlerContext ctx) {
+    log.info("closing {}: too slow to read its messages", ctx.channel().remoteAddress());
+    session.bye(ByeReason.SLOW_CONSUMER);
   }
 
   @Override
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
       var error = new ServerFrame.Error(ErrorCode.TOO_LARGE, "frame is larger than the limit", null);
-      new ChannelOutbound(ctx.channel(), wrap).closeAfter(services.codec().encode(error));
+      session.closeAfter(services.codec().encode(error));
       return;
     }
     if (cause instanceof IOException || cause.getCause() instanceof SSLException) {

@@ -27,6 +27,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
   private final SslContext tls;
   private final int maxFrameBytes;
   private final Duration heartbeat;
+  private final long maxPendingBytes;
   private final ChannelGroup channels;
 
   public TcpChannelInitializer(
@@ -35,12 +36,14 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
       SslContext tls,
       int maxFrameBytes,
       Duration heartbeat,
+      long maxPendingBytes,
       ChannelGroup channels) {
     this.services = services;
     this.commands = commands;
     this.tls = tls;
     this.maxFrameBytes = maxFrameBytes;
     this.heartbeat = heartbeat;
+    this.maxPendingBytes = maxPendingBytes;
     this.channels = channels;
   }
 
@@ -55,6 +58,6 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
     p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
     p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    p.addLast("session", new SessionHandler(services, commands, LINE));
+    p.addLast("session", new SessionHandler(services, commands, LINE, maxPendingBytes));
   }
 }
