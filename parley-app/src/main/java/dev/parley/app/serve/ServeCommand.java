@@ -1,0 +1,98 @@
+package dev.parley.app.serve;
+
+import dev.parley.server.ConfigException;
+import dev.parley.server.ParleyServer;
+import dev.parley.server.ServerConfig;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code parley serve}: checks the flags, starts the server, prints the listening line and runs
+ * until SIGTERM or SIGINT. Defaults are {@link ServerConfig#defaults()}'s, shown in the help.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    versionProvider = dev.parley.app.VersionProvider.class,
+    description = "Run the chat server until SIGTERM or Ctrl-C.",
+    sortOptions = false,
+    showDefaultValues = true)
+public final class ServeCommand implements Callable<Integer> {
+  private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--bind", paramLabel = "ADDR", description = "Address every listener binds.")
+  String bind = DEFAULTS.bind();
+
+  @Option(names = "--tcp-port", paramLabel = "N", description = "JSON-lines TCP port; 0 picks a free one.")
+  int tcpPort = DEFAULTS.tcpPort();
+
+  @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (WebSocket, long-polling); 0 picks a free one.")
+  int httpPort = DEFAULTS.httpPort();
+
+  @Option(names = "--data-dir", paramLabel = "DIR", description = "Where accounts and history are stored.")
+  Path dataDir = DEFAULTS.dataDir();
+
+  @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "Silence before the server pings; closed after two more.")
+  long heartbeatSeconds = DEFAULTS.heartbeat().toSeconds();
+
+  @Option(names = "--no-guests", description = "Only registered users may log in.")
+  boolean noGuests;
+
+  @Option(names = "--max-frame", paramLabel = "BYTES", description = "Largest frame a client may send.")
+  int maxFrame = DEFAULTS.maxFrameBytes();
+
+  @Option(names = "--rate", paramLabel = "MSGS_PER_SECOND", description = "Sustained frames per second per connection (bursts of twice that).")
+  int rate = DEFAULTS.ratePerSecond();
+
+  @Option(names = "--max-pending", paramLabel = "BYTES", description = "Unsent output beyond which a client is closed as a slow consumer.")
+  long maxPending = DEFAULTS.maxPendingBytes();
+
+  @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM); turns on TLS, with --tls-key.")
+  Path tlsCert;
+
+  @Option(names = "--tls-key", paramLabel = "PEM", description = "Private key (PEM), with --tls-cert.")
+  Path tlsKey;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    ServerConfig config = config();
+    StartupChecks.check(config);
+    ParleyServer server = ParleyServer.start(config);
+    CleanShutdown.install(server);
+    PrintStream out = System.out;
+    out.println(ListeningLine.of(server));
+    out.flush();
+    new CountDownLatch(1).await(); // CleanShutdown ends the process
+    return 0;
+  }
+
+  /** The flags as a validated config; a value out of range is a usage error (exit 2). */
+  ServerConfig config() {
+    try {
+      ServerConfig config =
+          DEFAULTS
+              .withBind(bind)
+              .withTcpPort(tcpPort)
+              .withHttpPort(httpPort)
+              .withDataDir(dataDir)
+              .withHeartbeat(Duration.ofSeconds(heartbeatSeconds))
+              .withGuestsAllowed(!noGuests)
+              .withMaxFrameBytes(maxFrame)
+              .withRatePerSecond(rate)
+              .withMaxPendingBytes(maxPending);
+      return config.withTls(tlsCert, tlsKey);
+    } catch (ConfigException e) {
+      throw new ParameterException(spec.commandLine(), e.getMessage(), e);
+    }
+  }
+}

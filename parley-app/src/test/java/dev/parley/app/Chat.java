@@ -1,0 +1,70 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import dev.parley.testkit.WireClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The few protocol exchanges the end-to-end tests repeat, with their replies checked. */
+final class Chat {
+  private Chat() {}
+
+  /** {@code join} with {@code since: 0}, taking the replay; returns {@code joined}. */
+  static JsonNode join(WireClient client, String room) {
+    return joinAndReplay(client, room, 0).joined();
+  }
+
+  /** {@code join} with {@code since}; returns the replayed messages, in order. */
+  static List<JsonNode> joinSince(WireClient client, String room, long since) {
+    return joinAndReplay(client, room, since).replay();
+  }
+
+  record Joined(JsonNode joined, List<JsonNode> replay) {}
+
+  /**
+   * Joins and takes the replay that follows {@code joined}: every message after {@code since},
+   * up to the {@code last} id that {@code joined} announced, checked to be gapless.
+   */
+  static Joined joinAndReplay(WireClient client, String room, long since) {
+    client.send(
+        JsonNodeFactory.instance
+            .objectNode()
+            .put("type", "join")
+            .put("room", room)
+            .put("since", since)
+            .toString());
+    JsonNode joined = client.expect("joined");
+    long last = joined.path("last").asLong();
+    List<JsonNode> replay = new ArrayList<>();
+    for (long id = since + 1; id <= last; id++) {
+      JsonNode msg = client.expect("msg");
+      assertThat(msg.path("id").asLong()).as("replayed id").isEqualTo(id);
+      replay.add(msg);
+    }
+    return new Joined(joined, replay);
+  }
+
+  /** {@code send} with a ref; returns the {@code ack}, after checking the echoed {@code msg}. */
+  static JsonNode send(WireClient client, String room, String text, String ref) {
+    client.send(sendFrame(room, text, ref));
+    JsonNode ack = client.expect("ack");
+    assertThat(ack.path("ref").asText()).isEqualTo(ref);
+    JsonNode msg = client.expect("msg");
+    assertThat(msg.path("id")).isEqualTo(ack.path("id"));
+    assertThat(msg.path("text").asText()).isEqualTo(text);
+    return ack;
+  }
+
+  static String sendFrame(String room, String text, String ref) {
+    return JsonNodeFactory.instance
+        .objectNode()
+        .put("type", "send")
+        .put("room", room)
+        .put("text", text)
+        .put("ref", ref)
+        .toString();
+  }
+}

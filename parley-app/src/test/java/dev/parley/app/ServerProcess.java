@@ -1,0 +1,183 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * One real {@code parley serve} process started from the shaded jar, on loopback and free
+ * ports. {@link #start} returns once the listening line has been read from standard output;
+ * standard error is kept so a failing test can show it.
+ */
+final class ServerProcess {
+  static final Pattern LISTENING =
+      Pattern.compile("parley listening tcp=(\\S+):(\\d+) http=(off|\\S+:\\d+)");
+  private static final Duration START_LIMIT = Duration.ofSeconds(30);
+  private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
+
+  private final Process process;
+  private final List<String> stdout = new CopyOnWriteArrayList<>();
+  private final StringBuffer stderr = new StringBuffer();
+  private final CompletableFuture<InetSocketAddress> tcpAddress = new CompletableFuture<>();
+  private final Thread stdoutPump;
+  private final Thread stderrPump;
+
+  private ServerProcess(Process process) {
+    this.process = process;
+    this.stdoutPump = pump(process.getInputStream(), "stdout", this::onStdoutLine);
+    this.stderrPump = pump(process.getErrorStream(), "stderr", line -> stderr.append(line).append('\n'));
+  }
+
+  /** {@code java -jar parley.jar serve --bind 127.0.0.1 --tcp-port 0 --http-port 0 --data-dir DIR ...}. */
+  static ServerProcess start(Path dataDir, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--tcp-port", "0"));
+    args.addAll(List.of("--http-port", "0", "--data-dir", dataDir.toString()));
+    args.addAll(List.of(extraArgs));
+    ServerProcess server = new ServerProcess(launch(args));
+    server.awaitListening();
+    return server;
+  }
+
+  /** The java command running the shaded jar with these arguments. */
+  static List<String> javaCommand(List<String> args) {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.add("-Dio.netty.leakDetection.level=paranoid");
+    command.add("-jar");
+    command.add(jar());
+    command.addAll(args);
+    return command;
+  }
+
+  static String jar() {
+    String jar = System.getProperty("parley.jar");
+    if (jar == null) {
+      throw new IllegalStateException("system property parley.jar is not set; run through Failsafe");
+    }
+    return jar;
+  }
+
+  InetSocketAddress tcpAddress() {
+    return tcpAddress.join();
+  }
+
+  /** SIGTERM, then the exit status. */
+  int sigterm() {
+    process.destroy();
+    return awaitExit();
+  }
+
+  /** SIGKILL, then the exit status. */
+  int kill9() {
+    process.destroyForcibly();
+    return awaitExit();
+  }
+
+  boolean isAlive() {
+    return process.isAlive();
+  }
+
+  /** Every line written to standard output so far. */
+  List<String> stdoutLines() {
+    return List.copyOf(stdout);
+  }
+
+  String stderr() {
+    return stderr.toString();
+  }
+
+  private int awaitExit() {
+    try {
+      if (!process.waitFor(EXIT_LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {
+        process.destroyForcibly();
+        fail("server still running %s after it was signalled", EXIT_LIMIT);
+      }
+      joinPumps();
+      return process.exitValue();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Once the process is gone, waits until every line it wrote has been read. */
+  private void joinPumps() {
+    try {
+      process.waitFor(5, TimeUnit.SECONDS);
+      stdoutPump.join(5000);
+      stderrPump.join(5000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private void awaitListening() {
+    process.onExit().thenRun(() -> tcpAddress.completeExceptionally(new IllegalStateException("exited")));
+    try {
+      tcpAddress.get(START_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      process.destroyForcibly();
+      joinPumps();
+      fail("server did not print its listening line within %s (exit %s); stdout %s; stderr:%n%s",
+          START_LIMIT, process.isAlive() ? "none" : process.exitValue(), stdout, stderr);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private void onStdoutLine(String line) {
+    stdout.add(line);
+    Matcher m = LISTENING.matcher(line);
+    if (m.matches()) {
+      String host = m.group(1).replace("[", "").replace("]", "");
+      tcpAddress.complete(new InetSocketAddress(host, Integer.parseInt(m.group(2))));
+    }
+  }
+
+  static Process launch(List<String> args) {
+    try {
+      return new ProcessBuilder(javaCommand(args)).start();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Thread pump(InputStream stream, String name, Consumer<String> sink) {
+    Thread thread =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = in.readLine()) != null) {
+                  sink.accept(line);
+                }
+              } catch (IOException ignored) {
+                // the process is gone
+              }
+            },
+            "server-" + name);
+    thread.setDaemon(true);
+    thread.start();
+    return thread;
+  }
+}

@@ -1,0 +1,39 @@
+package dev.parley.app;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * Starts {@link ServerProcess}es for one test and cleans up after it: when the test failed it
+ * prints each server's output (and only then), and it kills whatever is still running.
+ */
+final class ServerProcesses implements AfterEachCallback {
+  private final List<ServerProcess> started = new CopyOnWriteArrayList<>();
+
+  ServerProcess start(Path dataDir, String... extraArgs) {
+    ServerProcess server = ServerProcess.start(dataDir, extraArgs);
+    started.add(server);
+    return server;
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    for (ServerProcess server : started) {
+      if (server.isAlive()) {
+        server.kill9();
+      }
+      if (context.getExecutionException().isPresent()) {
+        System.err.printf(
+            "---- server %d of %s: stdout%n%s%n---- stderr%n%s----%n",
+            started.indexOf(server) + 1,
+            context.getDisplayName(),
+            String.join("\n", server.stdoutLines()),
+            server.stderr());
+      }
+    }
+    started.clear();
+  }
+}
