@@ -11,9 +11,18 @@ import java.net.InetSocketAddress;
 final class ListeningLine {
   private ListeningLine() {}
 
-  static String of(ParleyServer server) {
-    String http = server.httpAddress().map(ListeningLine::hostPort).orElse("off");
-    return "parley listening tcp=" + hostPort(server.tcpAddress()) + " http=" + http;
+  /** {@code bind} is the address asked for, shown as given when it is a wildcard. */
+  static String of(ParleyServer server, String bind) {
+    String http = server.httpAddress().map(a -> hostPort(a, bind)).orElse("off");
+    return "parley listening tcp=" + hostPort(server.tcpAddress(), bind) + " http=" + http;
+  }
+
+  /** As {@link #hostPort(InetSocketAddress)}, but {@code 0.0.0.0:7070} rather than {@code [::]:7070}. */
+  static String hostPort(InetSocketAddress address, String bind) {
+    if (address.getAddress() != null && address.getAddress().isAnyLocalAddress()) {
+      return (bind.contains(":") ? "[" + bind + "]" : bind) + ":" + address.getPort();
+    }
+    return hostPort(address);
   }
 
   /** {@code 127.0.0.1:7070}, or {@code [::1]:7070} for IPv6. */

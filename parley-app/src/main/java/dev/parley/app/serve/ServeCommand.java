@@ -70,7 +70,7 @@ public final class ServeCommand implements Callable<Integer> {
     ParleyServer server = ParleyServer.start(config);
     CleanShutdown.install(server);
     PrintStream out = System.out;
-    out.println(ListeningLine.of(server));
+    out.println(ListeningLine.of(server, config.bind()));
     out.flush();
     new CountDownLatch(1).await(); // CleanShutdown ends the process
     return 0;

@@ -38,13 +38,20 @@ public final class ChannelOutbound implements Outbound {
 
   @Override
   public void send(EncodedFrame frame) {
-    if (!channel.isWritable()
-        && channel.bytesBeforeWritable() > hardLimitBytes
-        && overflowed.compareAndSet(false, true)) {
+    if (!channel.isActive()) {
+      return; // gone: the session's cleanup is on its way
+    }
+    if (!channel.isWritable() && isOverHardLimit() && overflowed.compareAndSet(false, true)) {
       onOverflow.run();
       return;
     }
     channel.writeAndFlush(wrap.apply(frame), channel.voidPromise());
+  }
+
+  private boolean isOverHardLimit() {
+    long behind = channel.bytesBeforeWritable();
+    // Netty answers Long.MAX_VALUE for a channel that closed meanwhile: not a slow reader.
+    return behind > hardLimitBytes && behind != Long.MAX_VALUE;
   }
 
   @Override
