@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.function.Consumer;
 
 /**
  * Everything a server needs to start, immutable and validated when built. An invalid value
@@ -90,47 +91,94 @@ public record ServerConfig(
   }
 
   public ServerConfig withBind(String v) {
-    return new ServerConfig(v, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.bind = v);
   }
 
   public ServerConfig withTcpPort(int v) {
-    return new ServerConfig(bind, v, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.tcpPort = v);
   }
 
   public ServerConfig withHttpPort(int v) {
-    return new ServerConfig(bind, tcpPort, v, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.httpPort = v);
   }
 
   public ServerConfig withDataDir(Path v) {
-    return new ServerConfig(bind, tcpPort, httpPort, v, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.dataDir = v);
   }
 
   public ServerConfig withHeartbeat(Duration v) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, v, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.heartbeat = v);
   }
 
   public ServerConfig withGuestsAllowed(boolean v) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, v, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.guestsAllowed = v);
   }
 
   public ServerConfig withMaxFrameBytes(int v) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, v, ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.maxFrameBytes = v);
   }
 
   public ServerConfig withRatePerSecond(int v) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, v, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.ratePerSecond = v);
   }
 
   public ServerConfig withMaxPendingBytes(long v) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, v, errorBudget, tlsCert, tlsKey);
+    return edit(d -> d.maxPendingBytes = v);
   }
 
   public ServerConfig withErrorBudget(int v) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, v, tlsCert, tlsKey);
+    return edit(d -> d.errorBudget = v);
   }
 
   public ServerConfig withTls(Path cert, Path key) {
-    return new ServerConfig(bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes, ratePerSecond, maxPendingBytes, errorBudget, cert, key);
+    return edit(d -> {
+      d.tlsCert = cert;
+      d.tlsKey = key;
+    });
+  }
+
+  /** A copy with some values changed, validated like any other. */
+  private ServerConfig edit(Consumer<Draft> change) {
+    Draft d = new Draft(this);
+    change.accept(d);
+    return d.build();
+  }
+
+  /** The mutable twin used by the {@code with…} methods; the one caller of the constructor. */
+  private static final class Draft {
+    String bind;
+    int tcpPort;
+    int httpPort;
+    Path dataDir;
+    Duration heartbeat;
+    boolean guestsAllowed;
+    int maxFrameBytes;
+    int ratePerSecond;
+    long maxPendingBytes;
+    int errorBudget;
+    Path tlsCert;
+    Path tlsKey;
+
+    Draft(ServerConfig c) {
+      bind = c.bind;
+      tcpPort = c.tcpPort;
+      httpPort = c.httpPort;
+      dataDir = c.dataDir;
+      heartbeat = c.heartbeat;
+      guestsAllowed = c.guestsAllowed;
+      maxFrameBytes = c.maxFrameBytes;
+      ratePerSecond = c.ratePerSecond;
+      maxPendingBytes = c.maxPendingBytes;
+      errorBudget = c.errorBudget;
+      tlsCert = c.tlsCert;
+      tlsKey = c.tlsKey;
+    }
+
+    ServerConfig build() {
+      return new ServerConfig(
+          bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
+          ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+    }
   }
 
   private static void checkPort(String flag, int port) {
