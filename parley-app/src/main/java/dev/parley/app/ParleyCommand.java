@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.app.serve.ServeCommand;
+import dev.parley.app.user.UserCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Chat rooms over TCP, WebSocket and long-polling.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
 public final class ParleyCommand implements Runnable {
 
   @Spec CommandSpec spec;

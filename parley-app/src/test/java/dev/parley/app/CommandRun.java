@@ -27,6 +27,11 @@ record CommandRun(int exitCode, String stdout, String stderr) {
     return run(new ProcessBuilder(ServerProcess.javaCommand(Arrays.asList(args))));
   }
 
+  /** {@code java -jar parley.jar ARGS} with {@code input} on standard input. */
+  static CommandRun parleyWithInput(String input, String... args) {
+    return run(new ProcessBuilder(ServerProcess.javaCommand(Arrays.asList(args))), input);
+  }
+
   /** The {@code ./parley} launcher itself, started from {@code workingDir}. */
   static CommandRun launcher(Path workingDir, String... args) {
     String root = System.getProperty("parley.root");
@@ -41,9 +46,15 @@ record CommandRun(int exitCode, String stdout, String stderr) {
   }
 
   private static CommandRun run(ProcessBuilder builder) {
+    return run(builder, "");
+  }
+
+  private static CommandRun run(ProcessBuilder builder, String input) {
     try {
       Process process = builder.start();
-      process.getOutputStream().close();
+      try (var stdin = process.getOutputStream()) {
+        stdin.write(input.getBytes(StandardCharsets.UTF_8));
+      }
       CompletableFuture<String> out = readAll(process.getInputStream());
       CompletableFuture<String> err = readAll(process.getErrorStream());
       if (!process.waitFor(LIMIT.toMillis(), TimeUnit.MILLISECONDS)) {

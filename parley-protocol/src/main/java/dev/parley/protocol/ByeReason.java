@@ -5,7 +5,9 @@ public enum ByeReason {
   SHUTDOWN("shutdown"),
   SLOW_CONSUMER("slow_consumer"),
   IDLE("idle"),
-  TOO_MANY_ERRORS("too_many_errors");
+  TOO_MANY_ERRORS("too_many_errors"),
+  /** The client logged out: its token is revoked. */
+  LOGOUT("logout");
 
   private final String wireName;
 

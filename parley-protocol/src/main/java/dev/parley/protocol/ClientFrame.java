@@ -38,4 +38,7 @@ public sealed interface ClientFrame {
   record Pong(String ref) implements ClientFrame {}
 
   record Bye(String ref) implements ClientFrame {}
+
+  /** Revokes the token this connection logged in with (or was given), then closes. */
+  record Logout(String ref) implements ClientFrame {}
 }

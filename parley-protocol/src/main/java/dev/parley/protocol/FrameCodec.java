@@ -45,7 +45,8 @@ public final class FrameCodec {
           Map.entry("history", FrameCodec::history),
           Map.entry("ping", f -> new ClientFrame.Ping(f.ref())),
           Map.entry("pong", f -> new ClientFrame.Pong(f.ref())),
-          Map.entry("bye", f -> new ClientFrame.Bye(f.ref())));
+          Map.entry("bye", f -> new ClientFrame.Bye(f.ref())),
+          Map.entry("logout", f -> new ClientFrame.Logout(f.ref())));
 
   private final ObjectMapper mapper;
   private final JsonFactory factory;

@@ -75,6 +75,11 @@ public final class Authenticator {
     return accepted(account, issueToken(account));
   }
 
+  /** Revokes a token, so it no longer logs anyone in. */
+  public void logout(String token) {
+    accounts.revokeToken(Tokens.hash(token));
+  }
+
   private Login withToken(ClientFrame.Hello hello) {
     Optional<Account> account = accounts.tokenAccount(Tokens.hash(hello.token()), clock.millis());
     if (account.isEmpty()

@@ -44,6 +44,7 @@ public final class CommandTable {
     t.on(ClientFrame.Ping.class, ConnectionCommands::ping);
     t.on(ClientFrame.Pong.class, ConnectionCommands::pong);
     t.on(ClientFrame.Bye.class, ConnectionCommands::bye);
+    t.on(ClientFrame.Logout.class, LoginCommands::logout);
     return t;
   }
 

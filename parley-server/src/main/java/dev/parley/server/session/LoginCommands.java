@@ -1,5 +1,6 @@
 package dev.parley.server.session;
 
+import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Names;
@@ -38,6 +39,20 @@ final class LoginCommands {
         () -> auth.register(register), login -> finish(s, login, register.ref()), register.ref());
   }
 
+  /** Revokes this connection's token, then says {@code bye logout}; a guest just leaves. */
+  static void logout(Session s, ClientFrame.Logout logout) {
+    String token = s.token();
+    if (token == null) {
+      s.bye(ByeReason.LOGOUT);
+      return;
+    }
+    var auth = s.services().authenticator();
+    s.suspendFor(() -> {
+      auth.logout(token);
+      return token;
+    }, revoked -> s.bye(ByeReason.LOGOUT), logout.ref());
+  }
+
   private static void finish(Session s, Login login, String ref) {
     if (login instanceof Login.Refused refused) {
       s.reject(refused.code(), refused.message(), ref);
@@ -53,7 +68,7 @@ final class LoginCommands {
     } else {
       registry.add(ok.key(), s);
     }
-    s.loggedIn(ok.user(), ok.key(), ok.guest());
+    s.loggedIn(ok.user(), ok.key(), ok.guest(), ok.token());
     var services = s.services();
     s.reply(
         new ServerFrame.Welcome(

@@ -36,6 +36,8 @@ public final class Session implements Member {
 
   private String user;
   private String userKey;
+  /** The token this connection logged in with or was given; {@code null} for guests. */
+  private String token;
   private boolean guest;
   private boolean suspended;
   private boolean closing;
@@ -123,10 +125,15 @@ public final class Session implements Member {
   }
 
   /** Logged in: remembered for the rest of the connection. */
-  void loggedIn(String user, String userKey, boolean guest) {
+  void loggedIn(String user, String userKey, boolean guest, String token) {
     this.user = user;
     this.userKey = userKey;
     this.guest = guest;
+    this.token = token;
+  }
+
+  String token() {
+    return token;
   }
 
   boolean isLoggedIn() {

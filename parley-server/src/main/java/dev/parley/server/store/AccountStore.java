@@ -1,5 +1,6 @@
 package dev.parley.server.store;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,4 +18,19 @@ public interface AccountStore {
 
   /** The account a token hash belongs to, if the token exists and has not expired. */
   Optional<Account> tokenAccount(String tokenHash, long nowMillis);
+
+  /** Revokes one token (logging out); nothing happens for an unknown one. */
+  void revokeToken(String tokenHash);
+
+  /**
+   * Replaces a user's password hash and revokes all of the user's tokens, in one transaction;
+   * {@code false} when there is no such user.
+   */
+  boolean changePassword(String key, String passwordHash);
+
+  /** Deletes an account and its tokens; {@code false} when there is no such user. */
+  boolean deleteAccount(String key);
+
+  /** Every account, by key. */
+  List<Account> accounts();
 }

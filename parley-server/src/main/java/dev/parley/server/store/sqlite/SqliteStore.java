@@ -227,6 +227,68 @@ public final class SqliteStore implements MessageStore, AccountStore {
         });
   }
 
+  @Override
+  public void revokeToken(String tokenHash) {
+    query(c -> update(c, "DELETE FROM tokens WHERE token_hash=?", tokenHash));
+  }
+
+  @Override
+  public boolean changePassword(String key, String passwordHash) {
+    return inTransaction(c -> {
+      boolean found = update(c, "UPDATE accounts SET password_hash=? WHERE key=?", passwordHash, key) == 1;
+      update(c, "DELETE FROM tokens WHERE user_key=?", key);
+      return found;
+    });
+  }
+
+  @Override
+  public boolean deleteAccount(String key) {
+    return inTransaction(c -> {
+      update(c, "DELETE FROM tokens WHERE user_key=?", key);
+      return update(c, "DELETE FROM accounts WHERE key=?", key) == 1;
+    });
+  }
+
+  @Override
+  public List<Account> accounts() {
+    return query(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT name, key, password_hash FROM accounts ORDER BY key");
+          ResultSet rs = s.executeQuery()) {
+        List<Account> out = new ArrayList<>();
+        while (rs.next()) {
+          out.add(new Account(rs.getString(1), rs.getString(2), rs.getString(3)));
+        }
+        return out;
+      }
+    });
+  }
+
+  private static int update(Connection c, String sql, String... args) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      for (int i = 0; i < args.length; i++) {
+        s.setString(i + 1, args[i]);
+      }
+      return s.executeUpdate();
+    }
+  }
+
+  /** Runs several statements as one transaction on this thread's connection. */
+  private <T> T inTransaction(Query<T> work) {
+    return query(c -> {
+      try (var tx = c.createStatement()) {
+        tx.execute("BEGIN IMMEDIATE");
+        try {
+          T result = work.run(c);
+          tx.execute("COMMIT");
+          return result;
+        } catch (SQLException | RuntimeException e) {
+          tx.execute("ROLLBACK");
+          throw e;
+        }
+      }
+    });
+  }
+
   private static Optional<Account> firstAccount(PreparedStatement s) throws SQLException {
     try (ResultSet rs = s.executeQuery()) {
       return rs.next()

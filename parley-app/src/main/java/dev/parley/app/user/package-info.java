@@ -1,0 +1,2 @@
+/** {@code parley user}: operators manage accounts in a data directory, server running or not. */
+package dev.parley.app.user;

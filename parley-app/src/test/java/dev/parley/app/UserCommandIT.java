@@ -1,0 +1,77 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.WireClient;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code parley user}: operators' accounts, used by a running server, tokens revoked on change. */
+class UserCommandIT {
+  @RegisterExtension final ServerProcesses servers = new ServerProcesses();
+  @TempDir Path dataDir;
+
+  private CommandRun user(String input, String... args) {
+    String[] all = new String[args.length + 3];
+    all[0] = "user";
+    System.arraycopy(args, 0, all, 1, args.length);
+    all[args.length + 1] = "--data-dir";
+    all[args.length + 2] = dataDir.toString();
+    return CommandRun.parleyWithInput(input, all);
+  }
+
+  private static JsonNode hello(ServerProcess server, String... keysAndValues) {
+    try (WireClient c = WireClient.connect(server.tcpAddress())) {
+      c.sendFrame(keysAndValues);
+      return c.next();
+    }
+  }
+
+  @Test
+  void anAccountAddedByTheOperatorLogsInAndAPasswordChangeRevokesItsTokens() {
+    assertThat(user("first password\n", "add", "Alice", "--password-stdin").stdout()).isEqualTo("added Alice\n");
+    assertThat(user("", "list").stdout()).isEqualTo("Alice\n");
+    ServerProcess server = servers.start(dataDir);
+
+    JsonNode welcome = hello(server, "type", "hello", "user", "alice", "password", "first password");
+    assertThat(welcome.path("type").asText()).isEqualTo("welcome");
+    assertThat(welcome.path("user").asText()).isEqualTo("Alice");
+    String token = welcome.path("token").asText();
+
+    CommandRun passwd = user("second password\n", "passwd", "alice", "--password-stdin");
+    assertThat(passwd.exitCode()).isZero();
+
+    assertThat(hello(server, "type", "hello", "token", token).path("code").asText()).isEqualTo("auth_failed");
+    assertThat(hello(server, "type", "hello", "user", "alice", "password", "first password").path("code").asText())
+        .isEqualTo("auth_failed");
+    assertThat(hello(server, "type", "hello", "user", "alice", "password", "second password").path("type").asText())
+        .isEqualTo("welcome");
+
+    assertThat(user("", "del", "alice").stdout()).isEqualTo("deleted alice\n");
+    assertThat(hello(server, "type", "hello", "user", "alice", "password", "second password").path("code").asText())
+        .isEqualTo("auth_failed");
+    assertThat(user("", "list").stdout()).isEmpty();
+  }
+
+  @Test
+  void mistakesAreOneLineAndAFailedExit() {
+    CommandRun weak = user("short\n", "add", "bob", "--password-stdin");
+    assertThat(weak.exitCode()).isEqualTo(1);
+    assertThat(weak.stderrLines()).containsExactly("parley: a password needs at least 8 characters");
+
+    user("good password\n", "add", "bob", "--password-stdin");
+    CommandRun again = user("good password\n", "add", "BOB", "--password-stdin");
+    assertThat(again.stderrLines()).containsExactly("parley: user BOB exists already");
+
+    assertThat(user("", "del", "nobody").stderrLines()).containsExactly("parley: no user nobody");
+    assertThat(user("x\n", "add", "bad name", "--password-stdin").stderrLines())
+        .singleElement()
+        .asString()
+        .startsWith("parley: invalid user name");
+    CommandRun noTerminal = user("", "add", "carol");
+    assertThat(noTerminal.stderrLines()).containsExactly("parley: no terminal to ask for the password: use --password-stdin");
+  }
+}
