@@ -27,6 +27,7 @@ public final class Authenticator {
   private final Tokens tokens = new Tokens();
   private final boolean guestsAllowed;
   private final Clock clock;
+  private final LoginThrottle throttle;
   /** Verified against when the user does not exist, so a miss costs as much as a hit. */
   private final String decoyHash;
 
@@ -41,17 +42,36 @@ public final class Authenticator {
     this.hasher = hasher;
     this.guestsAllowed = guestsAllowed;
     this.clock = clock;
+    this.throttle = new LoginThrottle(LoginThrottle.Limits.standard(), clock);
     this.decoyHash = hasher.hash("decoy password, never matches a real one");
   }
 
-  public Login hello(ClientFrame.Hello hello) {
-    if (hello.token() != null) {
-      return withToken(hello);
+  /**
+   * Decides a {@code hello} from {@code host}. Password and token attempts go through the
+   * throttle: while a user or host is locked after repeated failures, the attempt is refused
+   * with {@code rate_limited} unchecked.
+   */
+  public Login hello(ClientFrame.Hello hello, String host) {
+    String userKey = hello.user() == null ? null : Names.key(hello.user());
+    if (hello.token() == null && hello.password() == null) {
+      return guest(hello.user(), accounts.account(userKey).isPresent());
     }
-    Optional<Account> account = accounts.account(Names.key(hello.user()));
-    if (hello.password() == null) {
-      return guest(hello.user(), account.isPresent());
+    long wait = throttle.waitMillis(userKey, host);
+    if (wait > 0) {
+      return refused(ErrorCode.RATE_LIMITED,
+          "too many failed logins; try again in " + ((wait + 999) / 1000) + " s");
     }
+    Login login = hello.token() != null ? withToken(hello) : withPassword(hello, userKey);
+    if (login instanceof Login.Accepted ok) {
+      throttle.succeeded(ok.key());
+    } else {
+      throttle.failed(userKey, host);
+    }
+    return login;
+  }
+
+  private Login withPassword(ClientFrame.Hello hello, String userKey) {
+    Optional<Account> account = accounts.account(userKey);
     boolean matches = hasher.verify(hello.password(), account.map(Account::passwordHash).orElse(decoyHash));
     if (account.isEmpty() || !matches) {
       return refused(ErrorCode.AUTH_FAILED, "wrong user name or password");

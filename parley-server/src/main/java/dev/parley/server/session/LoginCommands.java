@@ -22,7 +22,8 @@ final class LoginCommands {
       return;
     }
     var auth = s.services().authenticator();
-    s.suspendFor(() -> auth.hello(hello), login -> finish(s, login, hello.ref()), hello.ref());
+    String host = s.remoteHost();
+    s.suspendFor(() -> auth.hello(hello, host), login -> finish(s, login, hello.ref()), hello.ref());
   }
 
   static void register(Session s, ClientFrame.Register register) {

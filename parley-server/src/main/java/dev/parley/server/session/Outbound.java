@@ -29,4 +29,7 @@ public interface Outbound {
 
   /** Where the connection comes from, for logs. */
   String remoteAddress();
+
+  /** The remote host alone (an IP address), for limits per address. */
+  String remoteHost();
 }

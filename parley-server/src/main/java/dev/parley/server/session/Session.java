@@ -149,6 +149,10 @@ public final class Session implements Member {
     return rooms;
   }
 
+  String remoteHost() {
+    return out.remoteHost();
+  }
+
   SessionServices services() {
     return services;
   }

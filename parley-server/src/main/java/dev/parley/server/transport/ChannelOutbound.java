@@ -101,6 +101,18 @@ public final class ChannelOutbound implements Outbound {
   }
 
   @Override
+  public String remoteHost() {
+    return hostOf(channel.remoteAddress());
+  }
+
+  /** The IP address of a socket address, or its text for anything else. */
+  public static String hostOf(java.net.SocketAddress address) {
+    return address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null
+        ? inet.getAddress().getHostAddress()
+        : String.valueOf(address);
+  }
+
+  @Override
   public String remoteAddress() {
     return String.valueOf(channel.remoteAddress());
   }

@@ -24,6 +24,7 @@ final class PollConnection implements Outbound {
   final String sid;
   final EventLoop loop;
   private final String remote;
+  private final String host;
   private final long hardLimitBytes;
   private final PollSessions sessions;
   private final ArrayDeque<EncodedFrame> queued = new ArrayDeque<>();
@@ -35,10 +36,12 @@ final class PollConnection implements Outbound {
   private boolean closed;
   private Session session;
 
-  PollConnection(String sid, EventLoop loop, String remote, long hardLimitBytes, PollSessions sessions) {
+  PollConnection(
+      String sid, EventLoop loop, String remote, String host, long hardLimitBytes, PollSessions sessions) {
     this.sid = sid;
     this.loop = loop;
     this.remote = remote;
+    this.host = host;
     this.hardLimitBytes = hardLimitBytes;
     this.sessions = sessions;
   }
@@ -170,6 +173,11 @@ final class PollConnection implements Outbound {
   @Override
   public boolean inExecutor() {
     return loop.inEventLoop();
+  }
+
+  @Override
+  public String remoteHost() {
+    return host;
   }
 
   @Override

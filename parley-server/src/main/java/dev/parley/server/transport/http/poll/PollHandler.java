@@ -8,6 +8,7 @@ import dev.parley.protocol.ServerFrame;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionServices;
+import dev.parley.server.transport.ChannelOutbound;
 import dev.parley.server.transport.http.HttpResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -89,8 +90,8 @@ public final class PollHandler {
     Decoded first = decodeOne(request.content());
     PollConnection c =
         sessions.open(sid -> new PollConnection(
-            sid, sessions.loops().next(), String.valueOf(ctx.channel().remoteAddress()), hardLimitBytes,
-            sessions));
+            sid, sessions.loops().next(), String.valueOf(ctx.channel().remoteAddress()),
+            ChannelOutbound.hostOf(ctx.channel().remoteAddress()), hardLimitBytes, sessions));
     Session session = new Session(c, services, commands);
     c.attach(session);
     c.loop.execute(() -> {
