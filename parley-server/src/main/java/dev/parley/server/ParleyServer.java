@@ -8,6 +8,7 @@ import dev.parley.server.auth.UserDirectory;
 import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.room.RoomHub;
 import dev.parley.server.room.StoreReads;
+import dev.parley.server.session.AddressLimit;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionRegistry;
@@ -95,7 +96,8 @@ public final class ParleyServer implements AutoCloseable {
     StoreReads reads = new StoreReads(store, 2, 10_000);
     GroupCommitter committer = new GroupCommitter(store, MAX_BATCH, MAX_QUEUED_APPENDS, metrics);
     int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
-    RoomHub hub = new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics);
+    RoomHub hub =
+        new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers());
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
     EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("parley-accept"));
@@ -122,7 +124,9 @@ public final class ParleyServer implements AutoCloseable {
             (int) Math.max(1, (config.heartbeat().toMillis() + 999) / 1000),
             config.ratePerSecond(),
             config.errorBudget(),
-            metrics);
+            metrics,
+            new AddressLimit(config.maxConnectionsPerAddress()),
+            config.maxRoomsPerConnection());
 
     Channel tcp =
         bind(

@@ -24,6 +24,9 @@ import java.util.function.Consumer;
  * @param allowedOrigins browser origins besides the server's own that may open {@code /ws}
  * @param pollWait how long {@code /poll/recv} waits for a frame before answering {@code []}
  * @param pollExpiry how long a long-polling session may go without {@code recv}
+ * @param maxConnectionsPerAddress connections (of any transport) one remote address may hold
+ * @param maxRoomsPerConnection rooms one connection may join
+ * @param maxRoomMembers connections one room may hold
  */
 public record ServerConfig(
     String bind,
@@ -40,7 +43,10 @@ public record ServerConfig(
     Path tlsKey,
     List<String> allowedOrigins,
     Duration pollWait,
-    Duration pollExpiry) {
+    Duration pollExpiry,
+    int maxConnectionsPerAddress,
+    int maxRoomsPerConnection,
+    int maxRoomMembers) {
 
   public static final String VERSION = "0.1.0";
 
@@ -82,6 +88,15 @@ public record ServerConfig(
     if (pollWait.isNegative() || pollWait.isZero() || pollExpiry.compareTo(pollWait) <= 0) {
       throw new ConfigException("the long-poll wait must be positive and shorter than its expiry");
     }
+    if (maxConnectionsPerAddress < 1) {
+      throw new ConfigException("--max-connections-per-address must be at least 1");
+    }
+    if (maxRoomsPerConnection < 1) {
+      throw new ConfigException("--max-rooms must be at least 1");
+    }
+    if (maxRoomMembers < 1) {
+      throw new ConfigException("--max-room-members must be at least 1");
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -101,7 +116,10 @@ public record ServerConfig(
         null,
         List.of(),
         Duration.ofSeconds(25),
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        256,
+        200,
+        100_000);
   }
 
   /** Loopback, free ports, the given data directory: what tests start. */
@@ -160,6 +178,18 @@ public record ServerConfig(
     });
   }
 
+  public ServerConfig withMaxConnectionsPerAddress(int v) {
+    return edit(d -> d.maxConnectionsPerAddress = v);
+  }
+
+  public ServerConfig withMaxRoomsPerConnection(int v) {
+    return edit(d -> d.maxRoomsPerConnection = v);
+  }
+
+  public ServerConfig withMaxRoomMembers(int v) {
+    return edit(d -> d.maxRoomMembers = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -191,6 +221,9 @@ public record ServerConfig(
     List<String> allowedOrigins;
     Duration pollWait;
     Duration pollExpiry;
+    int maxConnectionsPerAddress;
+    int maxRoomsPerConnection;
+    int maxRoomMembers;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -208,13 +241,16 @@ public record ServerConfig(
       allowedOrigins = c.allowedOrigins;
       pollWait = c.pollWait;
       pollExpiry = c.pollExpiry;
+      maxConnectionsPerAddress = c.maxConnectionsPerAddress;
+      maxRoomsPerConnection = c.maxRoomsPerConnection;
+      maxRoomMembers = c.maxRoomMembers;
     }
 
     ServerConfig build() {
       return new ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
-          pollWait, pollExpiry);
+          pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers);
     }
   }
 

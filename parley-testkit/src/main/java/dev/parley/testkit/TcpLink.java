@@ -15,9 +15,12 @@ final class TcpLink implements Link {
   private final OutputStream out;
   private final ReadGate gate = new ReadGate();
 
-  TcpLink(InetSocketAddress address, int receiveBufferBytes, Inbox inbox) {
+  TcpLink(InetSocketAddress address, int receiveBufferBytes, java.net.InetAddress from, Inbox inbox) {
     try {
       socket = new Socket();
+      if (from != null) {
+        socket.bind(new InetSocketAddress(from, 0));
+      }
       if (receiveBufferBytes > 0) {
         socket.setReceiveBufferSize(receiveBufferBytes);
       }

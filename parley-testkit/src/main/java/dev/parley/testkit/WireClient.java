@@ -59,7 +59,12 @@ public final class WireClient implements AutoCloseable {
    * default), so that with {@link #pauseReading} the server soon sees a client that does not read.
    */
   public static WireClient connect(InetSocketAddress address, int receiveBufferBytes) {
-    return new WireClient(inbox -> new TcpLink(address, receiveBufferBytes, inbox));
+    return new WireClient(inbox -> new TcpLink(address, receiveBufferBytes, null, inbox));
+  }
+
+  /** A TCP connection from a chosen local address, such as another loopback address. */
+  public static WireClient connectFrom(InetSocketAddress address, java.net.InetAddress from) {
+    return new WireClient(inbox -> new TcpLink(address, 0, from, inbox));
   }
 
   /** A WebSocket connection to {@code uri} ({@code ws://host:port/ws}), sending {@code origin} if not null. */

@@ -59,6 +59,15 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-pending", paramLabel = "BYTES", description = "Unsent output beyond which a client is closed as a slow consumer.")
   long maxPending = DEFAULTS.maxPendingBytes();
 
+  @Option(names = "--max-connections-per-address", paramLabel = "N", description = "Connections one remote address may hold, of any transport.")
+  int maxConnectionsPerAddress = DEFAULTS.maxConnectionsPerAddress();
+
+  @Option(names = "--max-rooms", paramLabel = "N", description = "Rooms one connection may join.")
+  int maxRooms = DEFAULTS.maxRoomsPerConnection();
+
+  @Option(names = "--max-room-members", paramLabel = "N", description = "Connections one room may hold.")
+  int maxRoomMembers = DEFAULTS.maxRoomMembers();
+
   @Option(
       names = "--allow-origin",
       paramLabel = "ORIGIN",
@@ -98,7 +107,10 @@ public final class ServeCommand implements Callable<Integer> {
               .withMaxFrameBytes(maxFrame)
               .withRatePerSecond(rate)
               .withMaxPendingBytes(maxPending)
-              .withAllowedOrigins(allowedOrigins);
+              .withAllowedOrigins(allowedOrigins)
+              .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
+              .withMaxRoomsPerConnection(maxRooms)
+              .withMaxRoomMembers(maxRoomMembers);
       return config.withTls(tlsCert, tlsKey);
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

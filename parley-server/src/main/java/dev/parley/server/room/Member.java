@@ -20,4 +20,7 @@ public interface Member {
 
   /** The hub joined this connection to {@code room} on its own (a private conversation). */
   void attached(String room);
+
+  /** The hub refused this connection's join of {@code room} (the room is full). */
+  void refused(String room);
 }

@@ -82,6 +82,10 @@ final class Room {
     return last;
   }
 
+  int memberCount() {
+    return members.size();
+  }
+
   boolean contains(Member m) {
     return members.containsKey(m);
   }

@@ -32,6 +32,7 @@ public final class RoomHub implements AutoCloseable {
   private final StoreReads reads;
   private final FrameCodec codec;
   private final ServerMetrics metrics;
+  private final int maxRoomMembers;
   /** Rooms by name; an entry is added or removed only on that room's lane. */
   private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
 
@@ -41,12 +42,14 @@ public final class RoomHub implements AutoCloseable {
       GroupCommitter committer,
       StoreReads reads,
       FrameCodec codec,
-      ServerMetrics metrics) {
+      ServerMetrics metrics,
+      int maxRoomMembers) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
     this.committer = committer;
     this.reads = reads;
     this.codec = codec;
     this.metrics = metrics;
+    this.maxRoomMembers = maxRoomMembers;
   }
 
   /** How many rooms are live in memory now. */
@@ -57,6 +60,11 @@ public final class RoomHub implements AutoCloseable {
   /** Joins {@code m} to a room: {@code joined}, then the replay, then live messages. */
   public void join(Member m, String room, Long since, String ref) {
     withRoom(m, room, ref, r -> {
+      if (!r.contains(m) && r.memberCount() >= maxRoomMembers) {
+        m.refused(room);
+        m.reject(ErrorCode.FORBIDDEN, "room " + room + " is full", ref);
+        return;
+      }
       if (r.add(m)) {
         presence(r, m, ServerFrame.Presence.JOIN);
       }

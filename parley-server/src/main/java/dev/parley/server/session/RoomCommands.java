@@ -12,6 +12,11 @@ final class RoomCommands {
     if (!mayEnter(s, join.room(), join.ref())) {
       return;
     }
+    int max = s.services().maxRoomsPerConnection();
+    if (!s.rooms().contains(join.room()) && s.rooms().size() >= max) {
+      s.reject(ErrorCode.FORBIDDEN, "a connection may be in at most " + max + " rooms", join.ref());
+      return;
+    }
     s.rooms().add(join.room());
     s.services().hub().join(s, join.room(), join.since(), join.ref());
   }

@@ -41,6 +41,7 @@ public final class Session implements Member {
   private boolean guest;
   private boolean suspended;
   private boolean closing;
+  private boolean counted;
 
   public Session(Outbound out, SessionServices services, CommandTable commands) {
     this.out = out;
@@ -49,6 +50,20 @@ public final class Session implements Member {
     long now = System.nanoTime();
     this.rate = new RateLimiter(services.ratePerSecond(), now);
     this.errors = new ErrorBudget(services.errorBudget());
+  }
+
+  /**
+   * Starts the session on its executor, counting it against its address's limit; an address
+   * over the limit is told {@code rate_limited} and the connection closes.
+   */
+  public void start() {
+    if (services.addresses().tryOpen(out.remoteHost())) {
+      counted = true;
+      return;
+    }
+    services.metrics().errorSent(ErrorCode.RATE_LIMITED);
+    closeAfter(services.codec().encode(new ServerFrame.Error(
+        ErrorCode.RATE_LIMITED, "too many connections from your address", null)));
   }
 
   /** A decoded frame from the transport, on the connection's executor. */
@@ -176,6 +191,10 @@ public final class Session implements Member {
     if (userKey != null) {
       services.registry().remove(userKey, this);
     }
+    if (counted) {
+      counted = false;
+      services.addresses().closed(out.remoteHost());
+    }
   }
 
   /** Sends a last frame (such as {@code too_large}) and closes; on the connection's executor. */
@@ -234,6 +253,11 @@ public final class Session implements Member {
       log.info("closing {}: too many errors", out.remoteAddress());
       bye(ByeReason.TOO_MANY_ERRORS);
     }
+  }
+
+  @Override
+  public void refused(String room) {
+    out.executor().execute(() -> rooms.remove(room));
   }
 
   @Override

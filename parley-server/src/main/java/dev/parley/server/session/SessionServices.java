@@ -21,7 +21,9 @@ public record SessionServices(
     int heartbeatSeconds,
     int ratePerSecond,
     int errorBudget,
-    ServerMetrics metrics) {
+    ServerMetrics metrics,
+    AddressLimit addresses,
+    int maxRoomsPerConnection) {
 
   public static final String SERVER_NAME = "parley/0.1.0";
   public static final int PROTOCOL = 1;

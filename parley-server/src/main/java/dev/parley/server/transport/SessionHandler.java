@@ -82,6 +82,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
     session = new Session(out, services, commands);
     ctx.channel().attr(SESSION).set(session);
     services.metrics().connectionOpened(transport);
+    session.start();
   }
 
   @Override

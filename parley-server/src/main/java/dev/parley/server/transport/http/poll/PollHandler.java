@@ -95,6 +95,7 @@ public final class PollHandler {
     Session session = new Session(c, services, commands);
     c.attach(session);
     c.loop.execute(() -> {
+      session.start();
       session.received(first);
       c.await(frames -> HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, opened(c.sid, frames)),
           OPEN_WAIT_MILLIS, true);
