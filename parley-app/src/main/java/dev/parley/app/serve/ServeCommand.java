@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
     showDefaultValues = true)
 public final class ServeCommand implements Callable<Integer> {
   private static final ServerConfig DEFAULTS = ServerConfig.defaults();
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
 
   @Spec CommandSpec spec;
 
@@ -74,6 +75,11 @@ public final class ServeCommand implements Callable<Integer> {
       description = "A web origin besides this server's own whose pages may use /ws (repeatable).")
   List<String> allowedOrigins = new ArrayList<>();
 
+  @Option(
+      names = "--tls-self-signed",
+      description = "Make (or reuse) a throwaway self-signed certificate in the data directory. For trying TLS only.")
+  boolean tlsSelfSigned;
+
   @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM); turns on TLS, with --tls-key.")
   Path tlsCert;
 
@@ -83,6 +89,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Override
   public Integer call() throws InterruptedException {
     ServerConfig config = config();
+    if (tlsSelfSigned) {
+      config = selfSigned(config);
+    }
     StartupChecks.check(config);
     ParleyServer server = ParleyServer.start(config);
     CleanShutdown.install(server);
@@ -91,6 +100,18 @@ public final class ServeCommand implements Callable<Integer> {
     out.flush();
     new CountDownLatch(1).await(); // CleanShutdown ends the process
     return 0;
+  }
+
+  private ServerConfig selfSigned(ServerConfig config) {
+    if (tlsCert != null) {
+      throw new ParameterException(spec.commandLine(), "--tls-self-signed and --tls-cert exclude each other");
+    }
+    Path[] files = SelfSignedCertificate.ensure(config.dataDir());
+    log.warn("TLS WITH A SELF-SIGNED CERTIFICATE, FOR TRYING OUT ONLY. Clients must trust this file: {}",
+        files[0].toAbsolutePath());
+    log.warn("for example: ./parley chat --server tls://localhost:{} --trust-cert {}",
+        config.tcpPort(), files[0].toAbsolutePath());
+    return config.withTls(files[0], files[1]);
   }
 
   /** The flags as a validated config; a value out of range is a usage error (exit 2). */

@@ -1,0 +1,64 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.security.cert.CertificateFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code serve --tls-self-signed}: says loudly which file to trust, serves TLS with it, and
+ * keeps the same certificate across restarts so trusting clients keep working.
+ */
+class TlsSelfSignedIT {
+  @RegisterExtension final ServerProcesses servers = new ServerProcesses();
+  @TempDir Path dataDir;
+
+  @Test
+  void aClientTrustingThePrintedFileChatsOverTlsAcrossARestart() throws Exception {
+    ServerProcess server = servers.start(dataDir, "--tls-self-signed");
+    Path cert = dataDir.resolve("tls/self-signed-cert.pem");
+    assertThat(server.stderr()).contains("SELF-SIGNED").contains(cert.toAbsolutePath().toString());
+    byte[] issued = Files.readAllBytes(cert);
+    assertThat(helloOverTls(server, cert)).contains("\"type\":\"welcome\"");
+
+    server.sigterm();
+    ServerProcess again = servers.start(dataDir, "--tls-self-signed");
+
+    assertThat(Files.readAllBytes(cert)).isEqualTo(issued);
+    assertThat(helloOverTls(again, cert)).contains("\"type\":\"welcome\"");
+  }
+
+  private static String helloOverTls(ServerProcess server, Path cert) throws Exception {
+    KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
+    trust.load(null, null);
+    try (InputStream in = Files.newInputStream(cert)) {
+      trust.setCertificateEntry("parley", CertificateFactory.getInstance("X.509").generateCertificate(in));
+    }
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(trust);
+    SSLContext tls = SSLContext.getInstance("TLS");
+    tls.init(null, tmf.getTrustManagers(), null);
+    try (SSLSocket socket =
+        (SSLSocket) tls.getSocketFactory().createSocket("localhost", server.tcpAddress().getPort())) {
+      var params = socket.getSSLParameters();
+      params.setEndpointIdentificationAlgorithm("HTTPS"); // the name must match, as for real
+      socket.setSSLParameters(params);
+      socket.setSoTimeout(10_000);
+      socket.getOutputStream().write("{\"type\":\"hello\",\"user\":\"ann\"}\n".getBytes(StandardCharsets.UTF_8));
+      socket.getOutputStream().flush();
+      return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    }
+  }
+}
