@@ -65,6 +65,16 @@ public record ClientOptions(
         null);
   }
 
+  public ClientOptions withEndpoint(Endpoint v) {
+    return new ClientOptions(v, credentials, trustedCertificate, heartbeat, minBackoff, maxBackoff,
+        framesPerSecond, maxFrameBytes, connectTimeout, loops);
+  }
+
+  public ClientOptions withCredentials(Credentials v) {
+    return new ClientOptions(endpoint, v, trustedCertificate, heartbeat, minBackoff, maxBackoff,
+        framesPerSecond, maxFrameBytes, connectTimeout, loops);
+  }
+
   public ClientOptions withTrustedCertificate(Path pem) {
     return new ClientOptions(endpoint, credentials, pem, heartbeat, minBackoff, maxBackoff,
         framesPerSecond, maxFrameBytes, connectTimeout, loops);

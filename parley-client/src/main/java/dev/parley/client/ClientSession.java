@@ -283,6 +283,7 @@ final class ClientSession implements LinkEvents {
   /** Ends the session for good: nothing is retried, everything pending fails with {@code why}. */
   void end(ParleyException why, String detail) {
     closedBecause = why;
+    setState(ConnectionState.CLOSED, detail != null ? detail : why.getMessage());
     heartbeat.stop();
     if (link != null) {
       outbox.sendNow(new ClientFrame.Bye(null));
@@ -301,6 +302,5 @@ final class ClientSession implements LinkEvents {
       room.joinWaiters.forEach(w -> callbacks.fail(w, why));
       room.joinWaiters.clear();
     }
-    setState(ConnectionState.CLOSED, detail != null ? detail : why.getMessage());
   }
 }

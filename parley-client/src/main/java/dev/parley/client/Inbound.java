@@ -131,6 +131,7 @@ final class Inbound {
     if (send != null) {
       if (busy) {
         session.outbox.retry(send.frame);
+        log.debug("rate limited; resending {} at {} frames/s", ref, session.outbox.rate());
       } else {
         session.sends.remove(ref);
         session.callbacks.fail(send.acked, refusal(error));

@@ -3,6 +3,8 @@ package dev.parley.client;
 import dev.parley.client.transport.Link;
 import dev.parley.protocol.ClientFrame;
 import java.util.ArrayDeque;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Queue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -15,9 +17,19 @@ import java.util.concurrent.TimeUnit;
  * it: after a reconnect the client rebuilds what to send from its state. Loop-owned.
  */
 final class Outbox {
+  private static final int RECENT_REFS = 10_000;
   private final ScheduledExecutorService loop;
   private final Pacer pacer;
   private final Queue<ClientFrame> queue = new ArrayDeque<>();
+  /** The number of frames sent so far, and when (by that count) each recent ref went out. */
+  private long sent;
+  private long sentAtSlowDown = -1;
+  private final Map<String, Long> recent = new LinkedHashMap<>(256, 0.75f, false) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Long> eldest) {
+      return size() > RECENT_REFS;
+    }
+  };
   private Link link;
   private ScheduledFuture<?> wakeUp;
 
@@ -46,9 +58,17 @@ final class Outbox {
     drain();
   }
 
-  /** The server refused a frame for its rate: slow down, and queue the frame again. */
+  /**
+   * The server refused a frame for its rate: queue it again, and slow down, unless the frame
+   * went out before the last slow-down (frames already on their way when the first refusal
+   * came are refused too, and say nothing new about the rate).
+   */
   void retry(ClientFrame frame) {
-    pacer.slowDown(System.nanoTime());
+    Long sentAs = recent.get(frame.ref());
+    if (sentAs == null || sentAs > sentAtSlowDown) {
+      pacer.slowDown(System.nanoTime());
+      sentAtSlowDown = sent;
+    }
     send(frame);
   }
 
@@ -73,7 +93,12 @@ final class Outbox {
         wakeUp = loop.schedule(this::wake, wait, TimeUnit.NANOSECONDS);
         return;
       }
-      link.send(queue.poll());
+      ClientFrame frame = queue.poll();
+      sent++;
+      if (frame.ref() != null) {
+        recent.put(frame.ref(), sent);
+      }
+      link.send(frame);
     }
   }
 

@@ -3,22 +3,26 @@ package dev.parley.client;
 /**
  * Keeps the client under the server's frame rate: a token bucket holding two seconds' worth,
  * like the server's. When the server still says {@code rate_limited} (its rate is lower than
- * ours), the rate is halved, down to one frame a second, and climbs back to the configured rate
- * over the following ten seconds. Owned by the client's loop; times are {@code System.nanoTime}.
+ * ours, or it is busy), {@link Outbox} halves the rate, down to one frame a second; it then
+ * climbs back slowly, by 1% of the configured rate (at least one frame a second) each second.
+ * Every refusal counts against the server's error budget, so the climb is cautious. Owned by
+ * the client's loop; times are {@code System.nanoTime}.
  */
 final class Pacer {
   private static final long SECOND = 1_000_000_000L;
-  private static final double RECOVERY_SECONDS = 10;
+  private static final double RECOVERY_SHARE_PER_SECOND = 0.01;
 
   private final double maxRate;
   private double rate;
   private double tokens;
+  private final double recoveryPerSecond;
   private long updated;
 
   Pacer(int framesPerSecond, long now) {
     this.maxRate = framesPerSecond;
     this.rate = framesPerSecond;
     this.tokens = 2 * rate;
+    this.recoveryPerSecond = Math.max(1, framesPerSecond * RECOVERY_SHARE_PER_SECOND);
     this.updated = now;
   }
 
@@ -52,7 +56,7 @@ final class Pacer {
   private void refill(long now) {
     double seconds = Math.max(0, now - updated) / (double) SECOND;
     updated = now;
-    rate = Math.min(maxRate, rate + seconds * maxRate / RECOVERY_SECONDS);
+    rate = Math.min(maxRate, rate + seconds * recoveryPerSecond);
     tokens = Math.min(2 * rate, tokens + seconds * rate);
   }
 }

@@ -1,6 +1,7 @@
 package dev.parley.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +26,9 @@ class PacerTest {
     assertThat(pacer.rate()).isEqualTo(5);
     assertThat(pacer.take(0)).isPositive();
 
-    pacer.take(20 * SECOND);
+    pacer.take(5 * SECOND);
+    assertThat(pacer.rate()).isCloseTo(10, within(0.01));
+    pacer.take(60 * SECOND);
     assertThat(pacer.rate()).isEqualTo(20);
   }
 
@@ -33,7 +36,7 @@ class PacerTest {
   void theRateNeverFallsBelowOneFrameASecond() {
     Pacer pacer = new Pacer(2, 0);
     for (int i = 0; i < 10; i++) {
-      pacer.slowDown(0);
+      pacer.slowDown(i * SECOND);
     }
     assertThat(pacer.rate()).isEqualTo(1);
   }
