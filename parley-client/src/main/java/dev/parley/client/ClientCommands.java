@@ -20,7 +20,7 @@ final class ClientCommands {
     RoomState state = session.ledger.want(room, since);
     state.joinWaiters.add(joined);
     if (session.isLoggedIn() && !state.joinInFlight) {
-      session.sendJoin(state);
+      session.resume.sendJoin(state);
     }
   }
 
@@ -30,7 +30,7 @@ final class ClientCommands {
       state.joinWaiters.forEach(
           w -> session.callbacks.fail(w, new ParleyException(null, "left " + room + " before it was joined")));
     }
-    session.releaseSends(); // what was sent to the room before leaving goes out first
+    session.resume.releaseSends(); // what was sent to the room before leaving goes out first
     if (!session.isLoggedIn()) {
       session.callbacks.complete(left, null); // it will not be rejoined
       return;
@@ -42,7 +42,7 @@ final class ClientCommands {
 
   void send(PendingSend send) {
     session.sends.add(send);
-    if (session.mayGo(send)) {
+    if (session.resume.mayGo(send)) {
       send.onLink = true;
       session.outbox.send(send.frame);
     }

@@ -7,7 +7,6 @@ import dev.parley.client.transport.LinkEvents;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
 import java.time.Duration;
-import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,6 +34,7 @@ final class ClientSession implements LinkEvents {
   private final Backoff backoff;
   private final Heartbeat heartbeat;
   private final Inbound inbound = new Inbound(this);
+  final Resume resume = new Resume(this);
   private final CompletableFuture<ServerFrame.Welcome> firstWelcome = new CompletableFuture<>();
   private Link link;
   private boolean loggedIn;
@@ -214,63 +214,10 @@ final class ClientSession implements LinkEvents {
     backoff.reset();
     Duration serverBeat = Duration.ofSeconds(Math.max(1, welcome.heartbeat()));
     heartbeat.start(serverBeat.compareTo(options.heartbeat()) < 0 ? serverBeat : options.heartbeat());
-    catchUpConversations(welcome.dms());
-    for (RoomState room : ledger.all()) {
-      if (room.wanted) {
-        sendJoin(room);
-      }
-    }
-    releaseSends();
-    requests.queries().forEach(q -> outbox.send(q.frame()));
+    resume.afterLogin(welcome.dms(), welcomedBefore);
     setState(ConnectionState.CONNECTED, "logged in as " + welcome.user());
     welcomedBefore = true;
     firstWelcome.complete(welcome);
-  }
-
-  /**
-   * Private conversations: at the first login, what exists is the starting point (the
-   * application asks for history if it wants it); after a reconnect, whatever is newer than what
-   * was delivered is fetched with a join.
-   */
-  private void catchUpConversations(List<ServerFrame.RoomLast> conversations) {
-    for (ServerFrame.RoomLast dm : conversations) {
-      if (!welcomedBefore) {
-        ledger.track(dm.room(), dm.last());
-        continue;
-      }
-      RoomState room = ledger.track(dm.room(), 0);
-      if (!room.wanted && dm.last() > room.delivered) {
-        sendJoin(room);
-      }
-    }
-  }
-
-  void sendJoin(RoomState room) {
-    String ref = refs.next();
-    requests.put(ref, new Request.Joining(room.name));
-    room.joinInFlight = true;
-    outbox.send(new ClientFrame.Join(room.name, room.since(), ref));
-  }
-
-  // ---- sends ----
-
-  /** Whether a send may go out now: logged in, and its room (if the app joined it) joined. */
-  boolean mayGo(PendingSend send) {
-    if (!loggedIn) {
-      return false;
-    }
-    RoomState room = send.room == null ? null : ledger.get(send.room);
-    return room == null || !room.wanted || room.joinedOnLink;
-  }
-
-  /** Sends every pending send that may go and has not gone on this connection, in order. */
-  void releaseSends() {
-    for (PendingSend send : sends.inOrder()) {
-      if (!send.onLink && mayGo(send)) {
-        send.onLink = true;
-        outbox.send(send.frame);
-      }
-    }
   }
 
   // ---- state ----

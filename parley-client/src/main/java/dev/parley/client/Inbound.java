@@ -61,7 +61,7 @@ final class Inbound {
     }
     room.joinWaiters.forEach(w -> session.callbacks.complete(w, joined));
     room.joinWaiters.clear();
-    session.releaseSends();
+    session.resume.releaseSends();
     fillGap(room);
   }
 
@@ -179,7 +179,7 @@ final class Inbound {
     if (room != null) {
       room.joinWaiters.forEach(w -> session.callbacks.fail(w, refusal(error)));
     }
-    session.releaseSends(); // sends waiting for this room go out, and get the server's answer
+    session.resume.releaseSends(); // sends waiting for this room go out, and get the server's answer
   }
 
   private void loginRefused(ServerFrame.Error error) {
