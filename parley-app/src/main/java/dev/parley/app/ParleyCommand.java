@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.chat.ChatCommand;
 import dev.parley.app.serve.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Chat rooms over TCP, WebSocket and long-polling.",
-    subcommands = {ServeCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {ServeCommand.class, ChatCommand.class, CommandLine.HelpCommand.class})
 public final class ParleyCommand implements Runnable {
 
   @Spec CommandSpec spec;

@@ -21,7 +21,7 @@ final class Failures {
 
   static String describe(Throwable cause) {
     if (cause == null) {
-      return "the connection closed";
+      return "the connection was lost";
     }
     Throwable root = cause;
     while (root.getCause() != null && root.getCause() != root) {
