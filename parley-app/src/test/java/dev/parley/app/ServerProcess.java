@@ -34,26 +34,52 @@ final class ServerProcess {
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
 
   private final Process process;
+  private final Path dataDir;
+  private final List<String> extraArgs;
   private final List<String> stdout = new CopyOnWriteArrayList<>();
   private final StringBuffer stderr = new StringBuffer();
   private final CompletableFuture<InetSocketAddress> tcpAddress = new CompletableFuture<>();
   private final Thread stdoutPump;
   private final Thread stderrPump;
 
-  private ServerProcess(Process process) {
+  private ServerProcess(Process process, Path dataDir, List<String> extraArgs) {
     this.process = process;
+    this.dataDir = dataDir;
+    this.extraArgs = extraArgs;
     this.stdoutPump = pump(process.getInputStream(), "stdout", this::onStdoutLine);
     this.stderrPump = pump(process.getErrorStream(), "stderr", line -> stderr.append(line).append('\n'));
   }
 
   /** {@code java -jar parley.jar serve --bind 127.0.0.1 --tcp-port 0 --http-port 0 --data-dir DIR ...}. */
   static ServerProcess start(Path dataDir, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--tcp-port", "0"));
+    return start(dataDir, 0, extraArgs);
+  }
+
+  /** The same on a given TCP port, so that a restarted server is where its clients look. */
+  static ServerProcess start(Path dataDir, int tcpPort, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--tcp-port", String.valueOf(tcpPort)));
     args.addAll(List.of("--http-port", "0", "--data-dir", dataDir.toString()));
     args.addAll(List.of(extraArgs));
-    ServerProcess server = new ServerProcess(launch(args));
+    ServerProcess server = new ServerProcess(launch(args), dataDir, List.of(extraArgs));
     server.awaitListening();
     return server;
+  }
+
+  /** A new server on this one's port, data directory and flags; this one must have exited. */
+  ServerProcess startAgain() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the server is still running");
+    }
+    return start(dataDir, tcpAddress().getPort(), extraArgs.toArray(String[]::new));
+  }
+
+  /** A TCP port that was free a moment ago (for a server that must keep its port across restarts). */
+  static int freePort() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The java command running the shaded jar with these arguments. */
