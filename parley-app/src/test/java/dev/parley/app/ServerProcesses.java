@@ -22,6 +22,11 @@ final class ServerProcesses implements AfterEachCallback {
     return track(ServerProcess.start(dataDir, tcpPort, extraArgs));
   }
 
+  /** A new server on the port, data directory and flags of one that has exited. */
+  ServerProcess startAgain(ServerProcess exited) {
+    return track(exited.startAgain());
+  }
+
   /** SIGKILL, then a new server on the same port, data directory and flags. */
   ServerProcess killAndRestart(ServerProcess server) {
     server.kill9();

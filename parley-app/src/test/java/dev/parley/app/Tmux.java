@@ -1,0 +1,132 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Real pseudo-terminals for tests, through tmux: each session runs one command in a terminal of
+ * a fixed size; tests type into it ({@code send-keys}) and read the screen ({@code capture-pane},
+ * without colours unless asked). Every instance has its own tmux server (its own socket), killed
+ * by {@link #close}. Panes stay after their command exits, so its exit status can be read.
+ */
+final class Tmux implements AutoCloseable {
+  static final int WIDTH = 100;
+  static final int HEIGHT = 30;
+
+  private final String socket = "parley-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+
+  /**
+   * Makes sure tmux can be run: installs it with apt-get when it is missing and the test runs as
+   * root (or with password-less sudo), as {@code .ci/run} does; fails with what to do otherwise.
+   */
+  static void ensureInstalled() {
+    if (run(List.of("tmux", "-V")).exitCode == 0) {
+      return;
+    }
+    String sudo = ProcessHandle.current().info().user().orElse("").equals("root") ? "" : "sudo -n ";
+    run(List.of("sh", "-c", sudo + "apt-get update -q && " + sudo + "apt-get install -y -q tmux"));
+    if (run(List.of("tmux", "-V")).exitCode != 0) {
+      fail("tmux is needed to drive the terminal client and could not be installed: apt-get install tmux");
+    }
+  }
+
+  /** Starts {@code command} in a new session named {@code name}. */
+  void start(String name, List<String> command) {
+    String shellCommand = command.stream().map(Tmux::quoted).collect(Collectors.joining(" "));
+    tmux("new-session", "-d", "-s", name, "-x", String.valueOf(WIDTH), "-y", String.valueOf(HEIGHT),
+        shellCommand, ";", "set-option", "-t", name, "remain-on-exit", "on");
+  }
+
+  /** Types {@code text} literally, without Enter. */
+  void type(String name, String text) {
+    tmux("send-keys", "-t", name, "-l", text);
+  }
+
+  void enter(String name) {
+    tmux("send-keys", "-t", name, "Enter");
+  }
+
+  /** Types a line and presses Enter. */
+  void line(String name, String text) {
+    type(name, text);
+    enter(name);
+  }
+
+  /** The visible screen, one string per row, trailing blank rows dropped. */
+  List<String> screen(String name) {
+    return trimmed(tmux("capture-pane", "-p", "-t", name));
+  }
+
+  /** Everything the pane ever showed (scroll-back and screen). */
+  List<String> history(String name) {
+    return trimmed(tmux("capture-pane", "-p", "-S", "-", "-t", name));
+  }
+
+  /** The screen with its colour escape sequences. */
+  String screenWithColours(String name) {
+    return tmux("capture-pane", "-p", "-e", "-t", name);
+  }
+
+  /** The last row that is not blank: where the prompt is. */
+  String lastLine(String name) {
+    List<String> rows = screen(name);
+    return rows.isEmpty() ? "" : rows.get(rows.size() - 1);
+  }
+
+  /** Whether the session's command has exited, and with which status. */
+  Integer exitStatus(String name) {
+    String[] dead = tmux("display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}").strip().split(" ");
+    return dead[0].equals("1") ? Integer.valueOf(dead.length > 1 ? dead[1] : "-1") : null;
+  }
+
+  @Override
+  public void close() {
+    run(List.of("tmux", "-L", socket, "kill-server"));
+  }
+
+  private String tmux(String... args) {
+    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+    command.addAll(List.of(args));
+    Result result = run(command);
+    assertThat(result.exitCode).as("%s: %s", command, result.output).isZero();
+    return result.output;
+  }
+
+  private static List<String> trimmed(String capture) {
+    List<String> rows = new ArrayList<>(capture.lines().map(String::stripTrailing).toList());
+    while (!rows.isEmpty() && rows.get(rows.size() - 1).isEmpty()) {
+      rows.remove(rows.size() - 1);
+    }
+    return rows;
+  }
+
+  private static String quoted(String arg) {
+    return "'" + arg.replace("'", "'\\''") + "'";
+  }
+
+  private record Result(int exitCode, String output) {}
+
+  private static Result run(List<String> command) {
+    try {
+      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      if (!p.waitFor(120, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return new Result(-1, output);
+      }
+      return new Result(p.exitValue(), output);
+    } catch (IOException e) {
+      return new Result(-1, e.toString());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return new Result(-1, e.toString());
+    }
+  }
+}
