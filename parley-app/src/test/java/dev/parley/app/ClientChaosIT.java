@@ -83,11 +83,13 @@ class ClientChaosIT {
       Thread publisher = new Thread(() -> publish(pub, sends, acks, completions), "publisher");
       publisher.start();
 
-      // Kill number k once k/(KILLS+1) of the stream is acknowledged: every kill falls while
-      // the publisher is still sending, and finishing the stream needs another login each time.
+      // Kill number k once k/(KILLS+1) of the stream is acknowledged and the publisher is logged
+      // in: every kill cuts a live connection while the publisher is still sending.
+      List<Integer> acksAtKills = new ArrayList<>();
       for (int kill = 1; kill <= KILLS; kill++) {
         int threshold = kill * MESSAGES / (KILLS + 1);
-        await().atMost(LIMIT).until(() -> acks.size() >= threshold);
+        await().atMost(LIMIT).until(() -> acks.size() >= threshold && pub.state() == ConnectionState.CONNECTED);
+        acksAtKills.add(acks.size());
         server = servers.killAndRestart(server);
       }
       publisher.join(LIMIT.toMillis());
@@ -107,12 +109,14 @@ class ClientChaosIT {
         assertThat(msg.ts()).isEqualTo(acks.get(n).ts());
       }
       assertThat(new HashSet<>(pubHeard.messages)).hasSize(MESSAGES).containsAll(subHeard.messages);
+      assertThat(acksAtKills).as("acks at each kill").allMatch(n -> n < MESSAGES);
       // The subscriber may sleep through two kills in one backoff; the publisher cannot.
       assertThat(pubHeard.logins.get()).as("publisher logins").isGreaterThanOrEqualTo(KILLS + 1);
       assertThat(subHeard.logins.get()).as("subscriber logins").isGreaterThanOrEqualTo(2);
       System.out.printf(
-          "chaos: %d messages, %d kills and restarts; logins: publisher %d, subscriber %d; %.1f s%n",
-          MESSAGES, KILLS, pubHeard.logins.get(), subHeard.logins.get(), (System.nanoTime() - started) / 1e9);
+          "chaos: %d messages, %d kills and restarts (acks at each: %s); logins: publisher %d, subscriber %d; %.1f s%n",
+          MESSAGES, KILLS, acksAtKills, pubHeard.logins.get(), subHeard.logins.get(),
+          (System.nanoTime() - started) / 1e9);
     }
   }
 

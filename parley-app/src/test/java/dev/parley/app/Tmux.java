@@ -14,11 +14,13 @@ import java.util.stream.Collectors;
  * Real pseudo-terminals for tests, through tmux: each session runs one command in a terminal of
  * a fixed size; tests type into it ({@code send-keys}) and read the screen ({@code capture-pane},
  * without colours unless asked). Every instance has its own tmux server (its own socket), killed
- * by {@link #close}. Panes stay after their command exits, so its exit status can be read.
+ * by {@link #close}. Panes stay after their command exits, showing its exit status.
  */
 final class Tmux implements AutoCloseable {
   static final int WIDTH = 100;
   static final int HEIGHT = 30;
+  /** What the shell prints when the command ends, before the status and a closing bracket. */
+  private static final String EXITED = "[exited with status ";
 
   private final String socket = "parley-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
 
@@ -39,7 +41,8 @@ final class Tmux implements AutoCloseable {
 
   /** Starts {@code command} in a new session named {@code name}. */
   void start(String name, List<String> command) {
-    String shellCommand = command.stream().map(Tmux::quoted).collect(Collectors.joining(" "));
+    String shellCommand = command.stream().map(Tmux::quoted).collect(Collectors.joining(" "))
+        + "; echo \"" + EXITED + "$?]\"";
     tmux("new-session", "-d", "-s", name, "-x", String.valueOf(WIDTH), "-y", String.valueOf(HEIGHT),
         shellCommand, ";", "set-option", "-t", name, "remain-on-exit", "on");
   }
@@ -80,10 +83,18 @@ final class Tmux implements AutoCloseable {
     return rows.isEmpty() ? "" : rows.get(rows.size() - 1);
   }
 
-  /** Whether the session's command has exited, and with which status. */
+  /**
+   * The command's exit status, once it has ended (the shell around it prints the status, and the
+   * pane stays); {@code null} while it runs.
+   */
   Integer exitStatus(String name) {
-    String[] dead = tmux("display-message", "-p", "-t", name, "#{pane_dead} #{pane_dead_status}").strip().split(" ");
-    return dead[0].equals("1") ? Integer.valueOf(dead.length > 1 ? dead[1] : "-1") : null;
+    for (String row : screen(name)) {
+      int at = row.indexOf(EXITED);
+      if (at >= 0 && row.endsWith("]")) {
+        return Integer.valueOf(row.substring(at + EXITED.length(), row.length() - 1));
+      }
+    }
+    return null;
   }
 
   @Override
