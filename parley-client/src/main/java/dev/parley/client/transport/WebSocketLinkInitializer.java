@@ -44,6 +44,8 @@ final class WebSocketLinkInitializer extends ChannelInitializer<SocketChannel> {
             .version(WebSocketVersion.V13)
             .maxFramePayloadLength(dial.maxFrameBytes())
             .handshakeTimeoutMillis(dial.connectTimeout().toMillis())
+            // A program, not a page: no Origin, which the server reserves for browsers' checks.
+            .generateOriginHeader(false)
             .customHeaders(new DefaultHttpHeaders())
             .build();
     p.addLast("webSocket", new WebSocketClientProtocolHandler(config));
