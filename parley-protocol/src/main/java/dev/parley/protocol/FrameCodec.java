@@ -72,6 +72,14 @@ public final class FrameCodec {
     } catch (IOException e) {
       return rejected(ErrorCode.BAD_REQUEST, describe(e), null);
     }
+    return decode(tree);
+  }
+
+  /**
+   * Decodes one frame that is already parsed, such as an element of a long-polling array.
+   * Strict UTF-8 and "nothing after the object" are the byte decoder's checks; the rest apply.
+   */
+  public Decoded decode(JsonNode tree) {
     if (tree == null || !tree.isObject()) {
       return rejected(ErrorCode.BAD_REQUEST, "a frame must be a JSON object", null);
     }
@@ -102,6 +110,31 @@ public final class FrameCodec {
 
   public Decoded decode(byte[] bytes) {
     return decode(bytes, 0, bytes.length);
+  }
+
+  /**
+   * Parses a JSON array of frames (the long-polling body), or returns {@code null} when the
+   * bytes are not one well-formed JSON array.
+   */
+  public JsonNode parseArray(byte[] bytes, int offset, int length) {
+    if (!Utf8.isValid(bytes, offset, length)) {
+      return null;
+    }
+    try {
+      JsonNode tree = mapper.readTree(bytes, offset, length);
+      return tree != null && tree.isArray() ? tree : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  /** The compact JSON of a node, to measure a frame that arrived inside an array. */
+  public int sizeOf(JsonNode node) {
+    try {
+      return mapper.writeValueAsBytes(node).length;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** Encodes a server frame as one JSON object followed by {@code '\n'}. */

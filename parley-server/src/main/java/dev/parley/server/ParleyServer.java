@@ -5,6 +5,7 @@ import dev.parley.protocol.FrameCodec;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.auth.UserDirectory;
+import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.room.RoomHub;
 import dev.parley.server.room.StoreReads;
 import dev.parley.server.session.CommandTable;
@@ -16,6 +17,9 @@ import dev.parley.server.store.StoreException;
 import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.TlsContexts;
+import dev.parley.server.transport.http.HttpChannelInitializer;
+import dev.parley.server.transport.http.poll.PollHandler;
+import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
@@ -32,6 +36,7 @@ import io.netty.util.concurrent.GlobalEventExecutor;
 import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -59,6 +64,9 @@ public final class ParleyServer implements AutoCloseable {
   private final List<AutoCloseable> stopOrder = new ArrayList<>();
   private final List<Channel> listeners = new ArrayList<>();
   private InetSocketAddress tcpAddress;
+  private Channel httpListener;
+  private InetSocketAddress httpAddress;
+  private PollSessions pollSessions;
   private boolean closed;
 
   private ParleyServer() {}
@@ -83,10 +91,12 @@ public final class ParleyServer implements AutoCloseable {
     SslContext tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
     SqliteStore store = openStore(config);
     FrameCodec codec = new FrameCodec();
+    PrometheusMetrics metrics = new PrometheusMetrics();
     StoreReads reads = new StoreReads(store, 2, 10_000);
-    GroupCommitter committer = new GroupCommitter(store, MAX_BATCH, MAX_QUEUED_APPENDS);
+    GroupCommitter committer = new GroupCommitter(store, MAX_BATCH, MAX_QUEUED_APPENDS, metrics);
     int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
-    RoomHub hub = new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec);
+    RoomHub hub = new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics);
+    metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
     EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("parley-accept"));
     EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("parley-io"));
@@ -111,18 +121,12 @@ public final class ParleyServer implements AutoCloseable {
             new SessionRegistry(),
             (int) Math.max(1, (config.heartbeat().toMillis() + 999) / 1000),
             config.ratePerSecond(),
-            config.errorBudget());
+            config.errorBudget(),
+            metrics);
 
-    long high = config.maxPendingBytes();
     Channel tcp =
         bind(
-            new ServerBootstrap()
-                .group(acceptors, workers)
-                .channel(NioServerSocketChannel.class)
-                .option(ChannelOption.SO_BACKLOG, 1024)
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(
-                    ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark((int) Math.min(high / 2, Integer.MAX_VALUE), (int) Math.min(high, Integer.MAX_VALUE)))
+            bootstrap(acceptors, workers, config.maxPendingBytes())
                 .childHandler(
                     new TcpChannelInitializer(
                         services,
@@ -137,6 +141,54 @@ public final class ParleyServer implements AutoCloseable {
             "--tcp-port");
     tcpAddress = (InetSocketAddress) tcp.localAddress();
     log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
+    if (config.httpPort() >= 0) {
+      startHttp(config, services, tls, metrics, reads, acceptors, workers);
+    }
+  }
+
+  private void startHttp(
+      ServerConfig config,
+      SessionServices services,
+      SslContext tls,
+      PrometheusMetrics metrics,
+      StoreReads reads,
+      EventLoopGroup acceptors,
+      EventLoopGroup workers) {
+    pollSessions = new PollSessions(workers, config.pollExpiry(), metrics);
+    stopOrder.add(0, pollSessions);
+    CommandTable commands = CommandTable.standard();
+    var poll =
+        new PollHandler(
+            pollSessions, services, commands, config.maxFrameBytes(), config.maxPendingBytes(), config.pollWait());
+    var settings =
+        new HttpChannelInitializer.Settings(
+            tls,
+            config.maxFrameBytes(),
+            config.heartbeat(),
+            config.maxPendingBytes(),
+            config.allowedOrigins(),
+            metrics,
+            reads::check);
+    Channel http =
+        bind(
+            bootstrap(acceptors, workers, config.maxPendingBytes())
+                .childHandler(new HttpChannelInitializer(services, commands, settings, poll, connections)),
+            config.bind(),
+            config.httpPort(),
+            "--http-port");
+    httpListener = http;
+    httpAddress = (InetSocketAddress) http.localAddress();
+    log.info("listening for HTTP on {}{}", httpAddress, tls == null ? "" : " with TLS");
+  }
+
+  private static ServerBootstrap bootstrap(EventLoopGroup acceptors, EventLoopGroup workers, long maxPending) {
+    int high = (int) Math.min(maxPending, Integer.MAX_VALUE);
+    return new ServerBootstrap()
+        .group(acceptors, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high));
   }
 
   private static SqliteStore openStore(ServerConfig config) {
@@ -179,9 +231,9 @@ public final class ParleyServer implements AutoCloseable {
     return tcpAddress;
   }
 
-  /** The bound HTTP address, or empty while there is no HTTP listener. */
+  /** The bound HTTP address, or empty when HTTP is off ({@code httpPort} -1). */
   public Optional<InetSocketAddress> httpAddress() {
-    return Optional.empty();
+    return Optional.ofNullable(httpAddress);
   }
 
   @Override
@@ -190,7 +242,7 @@ public final class ParleyServer implements AutoCloseable {
       return;
     }
     closed = true;
-    listeners.forEach(l -> l.close().syncUninterruptibly());
+    listeners.stream().filter(l -> l != httpListener).forEach(l -> l.close().syncUninterruptibly());
     sayGoodbye();
     for (AutoCloseable part : stopOrder) {
       try {
@@ -201,13 +253,29 @@ public final class ParleyServer implements AutoCloseable {
     }
   }
 
-  /** Tells every client {@code bye shutdown} and waits for the closes. */
+  /**
+   * Tells every client {@code bye shutdown} and waits for the closes. Long-polling clients can
+   * only take their bye with their next {@code recv}, so the HTTP listener stays open for a
+   * moment while they do.
+   */
   private void sayGoodbye() {
+    if (pollSessions != null) {
+      pollSessions.sayGoodbye(ByeReason.SHUTDOWN);
+    }
     for (Channel ch : connections) {
       Session session = ch.attr(SessionHandler.SESSION).get();
       if (session != null) {
         session.bye(ByeReason.SHUTDOWN);
-      } else {
+      }
+    }
+    if (pollSessions != null) {
+      pollSessions.awaitDrained(Duration.ofSeconds(2));
+    }
+    if (httpListener != null) {
+      httpListener.close().syncUninterruptibly();
+    }
+    for (Channel ch : connections) {
+      if (ch.attr(SessionHandler.SESSION).get() == null) {
         ch.close();
       }
     }

@@ -2,6 +2,7 @@ package dev.parley.server;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -10,7 +11,7 @@ import java.util.function.Consumer;
  *
  * @param bind address every listener binds
  * @param tcpPort JSON-lines TCP port; 0 picks a free one
- * @param httpPort HTTP port (not served yet); 0 picks a free one, -1 turns it off
+ * @param httpPort HTTP port (web page, WebSocket, long-polling); 0 picks a free one, -1 off
  * @param dataDir where the embedded store keeps accounts and history
  * @param heartbeat silence before the server pings; the connection closes after two more
  * @param guestsAllowed whether a guest {@code hello} is accepted
@@ -20,6 +21,9 @@ import java.util.function.Consumer;
  * @param errorBudget error replies a connection may earn per minute before it is closed
  * @param tlsCert PEM certificate chain, or {@code null}
  * @param tlsKey PEM private key, or {@code null}
+ * @param allowedOrigins browser origins besides the server's own that may open {@code /ws}
+ * @param pollWait how long {@code /poll/recv} waits for a frame before answering {@code []}
+ * @param pollExpiry how long a long-polling session may go without {@code recv}
  */
 public record ServerConfig(
     String bind,
@@ -33,7 +37,10 @@ public record ServerConfig(
     long maxPendingBytes,
     int errorBudget,
     Path tlsCert,
-    Path tlsKey) {
+    Path tlsKey,
+    List<String> allowedOrigins,
+    Duration pollWait,
+    Duration pollExpiry) {
 
   public static final String VERSION = "0.1.0";
 
@@ -66,6 +73,15 @@ public record ServerConfig(
     if ((tlsCert == null) != (tlsKey == null)) {
       throw new ConfigException("--tls-cert and --tls-key go together");
     }
+    allowedOrigins = List.copyOf(allowedOrigins);
+    for (String origin : allowedOrigins) {
+      if (!origin.matches("https?://[^/\\s]+")) {
+        throw new ConfigException("--allow-origin takes an origin like https://chat.example.org, not " + origin);
+      }
+    }
+    if (pollWait.isNegative() || pollWait.isZero() || pollExpiry.compareTo(pollWait) <= 0) {
+      throw new ConfigException("the long-poll wait must be positive and shorter than its expiry");
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -82,12 +98,15 @@ public record ServerConfig(
         4L * 1024 * 1024,
         50,
         null,
-        null);
+        null,
+        List.of(),
+        Duration.ofSeconds(25),
+        Duration.ofSeconds(60));
   }
 
   /** Loopback, free ports, the given data directory: what tests start. */
   public static ServerConfig forTests(Path dataDir) {
-    return defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(-1).withDataDir(dataDir);
+    return defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0).withDataDir(dataDir);
   }
 
   public ServerConfig withBind(String v) {
@@ -130,6 +149,17 @@ public record ServerConfig(
     return edit(d -> d.errorBudget = v);
   }
 
+  public ServerConfig withAllowedOrigins(List<String> v) {
+    return edit(d -> d.allowedOrigins = v);
+  }
+
+  public ServerConfig withPollTimes(Duration wait, Duration expiry) {
+    return edit(d -> {
+      d.pollWait = wait;
+      d.pollExpiry = expiry;
+    });
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -158,6 +188,9 @@ public record ServerConfig(
     int errorBudget;
     Path tlsCert;
     Path tlsKey;
+    List<String> allowedOrigins;
+    Duration pollWait;
+    Duration pollExpiry;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -172,12 +205,16 @@ public record ServerConfig(
       errorBudget = c.errorBudget;
       tlsCert = c.tlsCert;
       tlsKey = c.tlsKey;
+      allowedOrigins = c.allowedOrigins;
+      pollWait = c.pollWait;
+      pollExpiry = c.pollExpiry;
     }
 
     ServerConfig build() {
       return new ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
-          ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey);
+          ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
+          pollWait, pollExpiry);
     }
   }
 

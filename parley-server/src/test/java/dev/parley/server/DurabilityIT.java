@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Durability across an orderly stop and start on the same data directory: history, accounts,
  * tokens, conversations, rooms and remembered refs.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class DurabilityIT extends ServerFixture {
 
   @Test

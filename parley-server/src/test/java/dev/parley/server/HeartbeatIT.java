@@ -7,8 +7,12 @@ import dev.parley.testkit.WireClient;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract section "Keeping the connection alive": ping, pong, idle and bye. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class HeartbeatIT extends ServerFixture {
   private static final Duration HEARTBEAT = Duration.ofSeconds(1);
 
@@ -42,51 +46,6 @@ class HeartbeatIT extends ServerFixture {
   }
 
   @Test
-  void aSilentConnectionIsPingedThenClosedWithByeIdleAfterTwoMoreSilentHeartbeats() {
-    configure(c -> c.withHeartbeat(HEARTBEAT));
-    WireClient ann = guest("ann");
-    long silentSince = System.nanoTime();
-
-    JsonNode ping = ann.next(Duration.ofSeconds(5));
-    long pingedAfter = millisSince(silentSince);
-    List<JsonNode> rest = ann.awaitClosed(Duration.ofSeconds(10));
-    long closedAfter = millisSince(silentSince);
-
-    assertThat(ping.path("type").asText()).isEqualTo("ping");
-    assertThat(pingedAfter).as("ms before the first ping").isBetween(500L, 3000L);
-    assertThat(rest).as("frames after the first ping").isNotEmpty();
-    JsonNode bye = rest.get(rest.size() - 1);
-    assertThat(bye.path("type").asText()).isEqualTo("bye");
-    assertThat(bye.path("reason").asText()).isEqualTo("idle");
-    assertThat(rest.subList(0, rest.size() - 1))
-        .allSatisfy(f -> assertThat(f.path("type").asText()).isEqualTo("ping"));
-    assertThat(closedAfter).as("ms before the close").isBetween(2000L, 8000L);
-  }
-
-  @Test
-  void aConnectionThatAnswersThePingsStaysOpen() {
-    configure(c -> c.withHeartbeat(HEARTBEAT));
-    WireClient ann = guest("ann");
-    long start = System.nanoTime();
-
-    int pings = 0;
-    while (millisSince(start) < 4500) {
-      assertThat(ann.next(Duration.ofSeconds(3)).path("type").asText()).isEqualTo("ping");
-      ann.sendFrame("type", "pong");
-      pings++;
-    }
-
-    assertThat(pings).isGreaterThanOrEqualTo(3);
-    ann.sendFrame("type", "ping", "ref", "alive");
-    JsonNode frame = ann.next();
-    while (frame.path("type").asText().equals("ping")) {
-      frame = ann.next();
-    }
-    assertThat(frame.path("type").asText()).isEqualTo("pong");
-    assertThat(refOf(frame)).isEqualTo("alive");
-  }
-
-  @Test
   void byeFromTheClientMakesTheServerCloseAndTheOthersSeeItLeave() {
     WireClient ann = guest("ann");
     WireClient bob = guest("bob");
@@ -111,7 +70,4 @@ class HeartbeatIT extends ServerFixture {
         .allSatisfy(f -> assertThat(f.path("type").asText()).isEqualTo("bye"));
   }
 
-  private static long millisSince(long nanos) {
-    return (System.nanoTime() - nanos) / 1_000_000;
-  }
 }

@@ -8,8 +8,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testkit.WireClient;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract section "Logging in": register, hello with password, token or as a guest. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class LoginIT extends ServerFixture {
 
   @Test

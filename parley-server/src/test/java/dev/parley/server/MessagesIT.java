@@ -7,8 +7,12 @@ import dev.parley.testkit.WireClient;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract section "Messages": ack and msg, ids, text rules and idempotent refs. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class MessagesIT extends ServerFixture {
   private static final String EMOJI = "\uD83D\uDE00"; // one code point, two UTF-16 chars
 

@@ -10,11 +10,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Contract sections "Rooms" and "Messages": with many senders at once, every member sees the
  * same messages in the same id order, with no gap and no duplicate.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class OrderingIT extends ServerFixture {
   private static final int CLIENTS = 30;
   private static final int EACH = 20;

@@ -6,8 +6,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testkit.WireClient;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract section "Private messages": dm, its room, who may see it, offline catch-up. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class PrivateMessagesIT extends ServerFixture {
   private static final String ROOM = "dm:adam:zoe";
 

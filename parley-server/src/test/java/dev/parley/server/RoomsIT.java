@@ -7,8 +7,12 @@ import dev.parley.testkit.WireClient;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Contract section "Rooms": join, leave, presence, rooms, who and room names. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class RoomsIT extends ServerFixture {
 
   @Test

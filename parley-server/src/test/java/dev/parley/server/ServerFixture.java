@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testkit.WireClient;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,12 +13,14 @@ import java.util.Set;
 import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
 
 /**
  * The one place where the contract tests start and stop servers and open connections. Every
  * test class extends it; a test only says what it wants (a guest, a registered user, a restart
- * on the same data directory, a config tweak) and never how a connection is made, so that the
- * whole suite can later be run over another transport by changing only {@link #open}.
+ * on the same data directory, a config tweak) and never how a connection is made, so the same
+ * tests run over every transport: a class marked {@code @ParameterizedClass
+ * @EnumSource(Transport.class)} runs once per {@link Transport}; others run over TCP.
  *
  * <p>The server starts lazily, on the first connection, with {@link #baseConfig} (per class)
  * and then every {@link #configure} tweak (per test) applied to {@link
@@ -30,6 +33,9 @@ public abstract class ServerFixture {
   protected static final int UNLIMITED = 100_000;
 
   @TempDir protected Path dataDir;
+
+  /** Set by JUnit in classes marked {@code @ParameterizedClass @EnumSource(Transport.class)}. */
+  @Parameter protected Transport transport;
 
   private final List<WireClient> clients = new ArrayList<>();
   private UnaryOperator<ServerConfig> tweaks = UnaryOperator.identity();
@@ -86,9 +92,24 @@ public abstract class ServerFixture {
   // ---- connections: the only transport-specific code of the suite ----
 
   private WireClient open(int receiveBufferBytes) {
-    WireClient client = WireClient.connect(server().tcpAddress(), receiveBufferBytes);
+    WireClient client =
+        switch (transport()) {
+          case TCP -> WireClient.connect(server().tcpAddress(), receiveBufferBytes);
+          case WEBSOCKET -> WireClient.webSocket(httpUri("ws", "/ws"), null);
+          case LONG_POLL -> WireClient.longPoll(httpUri("http", "/"));
+        };
     clients.add(client);
     return client;
+  }
+
+  /** The transport under test: the class's parameter, or TCP for a class that has none. */
+  protected final Transport transport() {
+    return transport == null ? Transport.TCP : transport;
+  }
+
+  private URI httpUri(String scheme, String path) {
+    var address = server().httpAddress().orElseThrow();
+    return URI.create(scheme + "://127.0.0.1:" + address.getPort() + path);
   }
 
   /** A new connection, not logged in. */

@@ -8,11 +8,15 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Contract section "Errors and bad input": a client too slow to read is closed, and the others
  * lose nothing.
  */
+@ParameterizedClass(name = "{0}")
+@EnumSource(Transport.class)
 class SlowConsumerIT extends ServerFixture {
   private static final int BATCH = 50;
   private static final int MAX_MESSAGES = 20_000;

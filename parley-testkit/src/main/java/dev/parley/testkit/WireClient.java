@@ -6,20 +6,17 @@ import static org.assertj.core.api.Assertions.fail;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * A recording JSON-lines client over a plain TCP socket. A reader thread parses each line the
@@ -32,22 +29,27 @@ public final class WireClient implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final JsonNode CLOSED = JSON.getNodeFactory().textNode("<closed>");
 
-  private final Socket socket;
-  private final OutputStream out;
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
+  private final Link link;
   private volatile boolean closedByServer;
-  private final Object readGate = new Object();
-  private boolean readingPaused;
 
-  private WireClient(Socket socket) throws IOException {
-    this.socket = socket;
-    this.out = socket.getOutputStream();
-    Thread reader = new Thread(this::readLoop, "wire-client-reader");
-    reader.setDaemon(true);
-    reader.start();
+  private WireClient(Function<Link.Inbox, Link> connect) {
+    this.link = connect.apply(new Link.Inbox() {
+      @Override
+      public void received(String json) {
+        frames.add(parse(json));
+      }
+
+      @Override
+      public void ended() {
+        closedByServer = true;
+        frames.add(CLOSED);
+      }
+    });
   }
 
+  /** A JSON-lines TCP connection. */
   public static WireClient connect(InetSocketAddress address) {
     return connect(address, 0);
   }
@@ -57,17 +59,20 @@ public final class WireClient implements AutoCloseable {
    * default), so that with {@link #pauseReading} the server soon sees a client that does not read.
    */
   public static WireClient connect(InetSocketAddress address, int receiveBufferBytes) {
-    try {
-      Socket socket = new Socket();
-      if (receiveBufferBytes > 0) {
-        socket.setReceiveBufferSize(receiveBufferBytes);
-      }
-      socket.connect(address, 5000);
-      socket.setTcpNoDelay(true);
-      return new WireClient(socket);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot connect to " + address, e);
-    }
+    return new WireClient(inbox -> new TcpLink(address, receiveBufferBytes, inbox));
+  }
+
+  /** A WebSocket connection to {@code uri} ({@code ws://host:port/ws}), sending {@code origin} if not null. */
+  public static WireClient webSocket(URI uri, String origin) {
+    return new WireClient(inbox -> new WebSocketLink(uri, origin, inbox));
+  }
+
+  /**
+   * A long-polling connection to the server at {@code base} ({@code http://host:port/}). The
+   * first frame sent opens the session.
+   */
+  public static WireClient longPoll(URI base) {
+    return new WireClient(inbox -> new LongPollLink(base, inbox));
   }
 
   /** Connects and logs in as a guest, consuming the {@code welcome}. */
@@ -129,20 +134,22 @@ public final class WireClient implements AutoCloseable {
     return send(frame(keysAndValues));
   }
 
-  /** Sends one frame: {@code json} and a newline. */
+  /** Sends one frame, framed as the transport frames it. */
   public WireClient send(String json) {
-    return sendRaw((json + "\n").getBytes(StandardCharsets.UTF_8));
+    link.send(json);
+    return this;
   }
 
-  /** Sends bytes exactly as given. */
+  /** Sends several frames, one per line of {@code lines}, at once as the transport allows. */
+  public WireClient sendLines(String lines) {
+    link.sendBurst(java.util.Arrays.stream(lines.split("\n")).filter(l -> !l.isEmpty()).toList());
+    return this;
+  }
+
+  /** Sends bytes exactly as given (TCP only). */
   public WireClient sendRaw(byte[] bytes) {
-    try {
-      out.write(bytes);
-      out.flush();
-      return this;
-    } catch (IOException e) {
-      throw new UncheckedIOException("send failed", e);
-    }
+    link.sendRaw(bytes);
+    return this;
   }
 
   /** The next frame, whatever its type; fails after {@link #DEFAULT_WAIT}. */
@@ -229,20 +236,15 @@ public final class WireClient implements AutoCloseable {
   }
 
   /**
-   * Stops taking bytes off the socket (after the line being read), so the server's output to
-   * this client backs up as with a client too slow to read. Frames already queued stay queued.
+   * Stops taking frames off the transport, so the server's output to this client backs up as
+   * with a client too slow to read. Frames already queued stay queued.
    */
   public void pauseReading() {
-    synchronized (readGate) {
-      readingPaused = true;
-    }
+    link.pauseReading();
   }
 
   public void resumeReading() {
-    synchronized (readGate) {
-      readingPaused = false;
-      readGate.notifyAll();
-    }
+    link.resumeReading();
   }
 
   public boolean isClosedByServer() {
@@ -265,41 +267,7 @@ public final class WireClient implements AutoCloseable {
 
   @Override
   public void close() {
-    resumeReading();
-    try {
-      socket.close();
-    } catch (IOException ignored) {
-      // closing a socket that is already gone is not a test failure
-    }
-  }
-
-  private void readLoop() {
-    try (BufferedReader in =
-        new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))) {
-      String line;
-      while ((line = in.readLine()) != null) {
-        frames.add(parse(line));
-        awaitReadingAllowed();
-      }
-    } catch (IOException ignored) {
-      // a reset or our own close ends the stream like a FIN does
-    } finally {
-      closedByServer = true;
-      frames.add(CLOSED);
-    }
-  }
-
-  private void awaitReadingAllowed() {
-    synchronized (readGate) {
-      while (readingPaused) {
-        try {
-          readGate.wait();
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          return;
-        }
-      }
-    }
+    link.close();
   }
 
   private static JsonNode parse(String line) {

@@ -6,6 +6,8 @@ import dev.parley.server.ServerConfig;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -57,6 +59,12 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-pending", paramLabel = "BYTES", description = "Unsent output beyond which a client is closed as a slow consumer.")
   long maxPending = DEFAULTS.maxPendingBytes();
 
+  @Option(
+      names = "--allow-origin",
+      paramLabel = "ORIGIN",
+      description = "A web origin besides this server's own whose pages may use /ws (repeatable).")
+  List<String> allowedOrigins = new ArrayList<>();
+
   @Option(names = "--tls-cert", paramLabel = "PEM", description = "Certificate chain (PEM); turns on TLS, with --tls-key.")
   Path tlsCert;
 
@@ -89,7 +97,8 @@ public final class ServeCommand implements Callable<Integer> {
               .withGuestsAllowed(!noGuests)
               .withMaxFrameBytes(maxFrame)
               .withRatePerSecond(rate)
-              .withMaxPendingBytes(maxPending);
+              .withMaxPendingBytes(maxPending)
+              .withAllowedOrigins(allowedOrigins);
       return config.withTls(tlsCert, tlsKey);
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -126,8 +126,8 @@ final class Room {
     });
   }
 
-  /** Delivers a newly stored message, encoded once, to every member. */
-  void deliver(long id, EncodedFrame msg) {
+  /** Delivers a newly stored message, encoded once, to every member; returns how many. */
+  int deliver(long id, EncodedFrame msg) {
     last = Math.max(last, id);
     listedLast = last;
     members.forEach((m, d) -> {
@@ -137,6 +137,7 @@ final class Room {
         d.held.add(msg);
       }
     });
+    return members.size();
   }
 
   /** Holds live messages for {@code m} until the matching {@link #replayed}. */

@@ -5,6 +5,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
+import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.MessageStore;
@@ -30,15 +31,27 @@ public final class RoomHub implements AutoCloseable {
   private final GroupCommitter committer;
   private final StoreReads reads;
   private final FrameCodec codec;
+  private final ServerMetrics metrics;
   /** Rooms by name; an entry is added or removed only on that room's lane. */
   private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
 
   public RoomHub(
-      int laneCount, int maxLaneBacklog, GroupCommitter committer, StoreReads reads, FrameCodec codec) {
+      int laneCount,
+      int maxLaneBacklog,
+      GroupCommitter committer,
+      StoreReads reads,
+      FrameCodec codec,
+      ServerMetrics metrics) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
     this.committer = committer;
     this.reads = reads;
     this.codec = codec;
+    this.metrics = metrics;
+  }
+
+  /** How many rooms are live in memory now. */
+  public int liveRooms() {
+    return rooms.size();
   }
 
   /** Joins {@code m} to a room: {@code joined}, then the replay, then live messages. */
@@ -177,7 +190,8 @@ public final class RoomHub implements AutoCloseable {
     m.send(codec.encode(new ServerFrame.Ack(ref, room, s.id(), s.ts())));
     Room r = rooms.get(room);
     if (!appended.duplicate() && r != null) {
-      r.deliver(s.id(), codec.encode(msg(s)));
+      metrics.messageStored();
+      metrics.messagesDelivered(r.deliver(s.id(), codec.encode(msg(s))));
     }
   }
 

@@ -218,6 +218,7 @@ public final class Session implements Member {
       return;
     }
     reply(new ServerFrame.Error(code, message, ref));
+    services.metrics().errorSent(code);
     if (code != ErrorCode.INTERNAL && errors.spend(System.nanoTime())) {
       log.info("closing {}: too many errors", out.remoteAddress());
       bye(ByeReason.TOO_MANY_ERRORS);

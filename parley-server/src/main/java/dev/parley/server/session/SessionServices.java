@@ -3,6 +3,7 @@ package dev.parley.server.session;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.UserDirectory;
+import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.room.RoomHub;
 import java.util.concurrent.ExecutorService;
 
@@ -19,7 +20,8 @@ public record SessionServices(
     SessionRegistry registry,
     int heartbeatSeconds,
     int ratePerSecond,
-    int errorBudget) {
+    int errorBudget,
+    ServerMetrics metrics) {
 
   public static final String SERVER_NAME = "parley/0.1.0";
   public static final int PROTOCOL = 1;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import dev.parley.server.metrics.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,12 +29,14 @@ public final class GroupCommitter implements AutoCloseable {
   private static final Pending STOP = new Pending(null, null);
 
   private final MessageStore store;
+  private final ServerMetrics metrics;
   private final int maxBatch;
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
 
-  public GroupCommitter(MessageStore store, int maxBatch, int queueCapacity) {
+  public GroupCommitter(MessageStore store, int maxBatch, int queueCapacity, ServerMetrics metrics) {
     this.store = store;
+    this.metrics = metrics;
     this.maxBatch = maxBatch;
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.writer = new Thread(this::run, "parley-store-writer");
@@ -71,8 +74,10 @@ public final class GroupCommitter implements AutoCloseable {
       messages.add(p.message());
     }
     List<Appended> outcomes;
+    long start = System.nanoTime();
     try {
       outcomes = store.appendAll(messages);
+      metrics.commitTook(System.nanoTime() - start, messages.size());
     } catch (RuntimeException e) {
       StoreException failure =
           e instanceof StoreException se ? se : new StoreException("append failed", e);

@@ -3,11 +3,13 @@ package dev.parley.server.transport;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.server.session.Outbound;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * A session's way out through a Netty channel. {@code wrap} turns a shared encoded frame into
@@ -20,18 +22,26 @@ public final class ChannelOutbound implements Outbound {
 
   private final Channel channel;
   private final Function<EncodedFrame, Object> wrap;
+  private final Supplier<Object> farewell;
   private final long hardLimitBytes;
   private final Runnable onOverflow;
   private final AtomicBoolean overflowed = new AtomicBoolean();
 
   /**
+   * @param farewell the transport's own closing message after the last frame (a WebSocket close
+   *     frame), or a supplier of {@code null}
    * @param hardLimitBytes unsent output beyond which the connection is a slow consumer at once
    * @param onOverflow called once, from any thread, when that happens
    */
   public ChannelOutbound(
-      Channel channel, Function<EncodedFrame, Object> wrap, long hardLimitBytes, Runnable onOverflow) {
+      Channel channel,
+      Function<EncodedFrame, Object> wrap,
+      Supplier<Object> farewell,
+      long hardLimitBytes,
+      Runnable onOverflow) {
     this.channel = channel;
     this.wrap = wrap;
+    this.farewell = farewell;
     this.hardLimitBytes = hardLimitBytes;
     this.onOverflow = onOverflow;
   }
@@ -56,14 +66,23 @@ public final class ChannelOutbound implements Outbound {
 
   @Override
   public void closeAfter(EncodedFrame last) {
-    channel.writeAndFlush(wrap.apply(last)).addListener(ChannelFutureListener.CLOSE);
+    writeLast(last).addListener(ChannelFutureListener.CLOSE);
     channel.eventLoop().schedule(() -> channel.close(), LAST_FRAME_GRACE_MS, TimeUnit.MILLISECONDS);
   }
 
   @Override
   public void closeNow(EncodedFrame last) {
-    channel.writeAndFlush(wrap.apply(last), channel.voidPromise());
+    writeLast(last);
     channel.close();
+  }
+
+  private ChannelFuture writeLast(EncodedFrame last) {
+    Object goodbye = farewell.get();
+    if (goodbye == null) {
+      return channel.writeAndFlush(wrap.apply(last));
+    }
+    channel.write(wrap.apply(last), channel.voidPromise());
+    return channel.writeAndFlush(goodbye);
   }
 
   @Override

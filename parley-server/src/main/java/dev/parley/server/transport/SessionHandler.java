@@ -16,6 +16,7 @@ import io.netty.util.AttributeKey;
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,9 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   private final SessionServices services;
   private final CommandTable commands;
   private final Function<EncodedFrame, Object> wrap;
+  private final Supplier<Object> farewell;
   private final long maxPendingBytes;
+  private final String transport;
   private Session session;
   private int silentHeartbeats;
   private boolean slowCheckPending;
@@ -55,26 +58,34 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
       SessionServices services,
       CommandTable commands,
       Function<EncodedFrame, Object> wrap,
-      long maxPendingBytes) {
+      Supplier<Object> farewell,
+      long maxPendingBytes,
+      String transport) {
     this.services = services;
     this.commands = commands;
     this.wrap = wrap;
+    this.farewell = farewell;
     this.maxPendingBytes = maxPendingBytes;
+    this.transport = transport;
   }
 
+  /**
+   * The session starts when this handler joins the pipeline: at connect for TCP, after the
+   * upgrade for WebSocket.
+   */
   @Override
-  public void channelActive(ChannelHandlerContext ctx) {
+  public void handlerAdded(ChannelHandlerContext ctx) {
     var out =
         new ChannelOutbound(
-            ctx.channel(), wrap, SLOW_CONSUMER_HARD_FACTOR * maxPendingBytes, () -> slowConsumer(ctx));
+            ctx.channel(), wrap, farewell, SLOW_CONSUMER_HARD_FACTOR * maxPendingBytes,
+            () -> slowConsumer(ctx));
     session = new Session(out, services, commands);
     ctx.channel().attr(SESSION).set(session);
-    ctx.fireChannelActive();
+    services.metrics().connectionOpened(transport);
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Decoded frame) {
-    silentHeartbeats = 0;
     session.received(frame);
   }
 
@@ -82,14 +93,17 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   public void channelInactive(ChannelHandlerContext ctx) {
     if (session != null) {
       session.closed();
+      services.metrics().connectionClosed(transport);
     }
     ctx.fireChannelInactive();
   }
 
   @Override
   public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
-    if (event instanceof IdleStateEvent) {
-      if (++silentHeartbeats >= SILENT_HEARTBEATS_TO_CLOSE) {
+    if (event instanceof IdleStateEvent idle) {
+      // The idle handler says "first" after any read at all (a WebSocket pong included).
+      silentHeartbeats = idle.isFirst() ? 1 : silentHeartbeats + 1;
+      if (silentHeartbeats >= SILENT_HEARTBEATS_TO_CLOSE) {
         session.bye(ByeReason.IDLE);
       } else {
         session.send(services.codec().encode(new ServerFrame.Ping()));

@@ -3,6 +3,7 @@ package dev.parley.server.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.parley.server.metrics.ServerMetrics;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -53,7 +54,7 @@ class GroupCommitterTest {
   void appendsWaitingTogetherShareOneTransactionAndAreReportedInOrder() {
     RecordingStore store = new RecordingStore();
     List<Long> ids = Collections.synchronizedList(new ArrayList<>());
-    try (GroupCommitter committer = new GroupCommitter(store, 1000, 10_000)) {
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 10_000, ServerMetrics.NONE)) {
       committer.submit(msg(0), (a, f) -> ids.add(a.message().id()));
       await().until(() -> store.release.getCount() == 1);
       for (int i = 1; i <= 50; i++) {
@@ -72,7 +73,7 @@ class GroupCommitterTest {
     store.fail = true;
     store.release.countDown();
     List<StoreException> failures = Collections.synchronizedList(new ArrayList<>());
-    try (GroupCommitter committer = new GroupCommitter(store, 1000, 100)) {
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 100, ServerMetrics.NONE)) {
       committer.submit(msg(1), (a, f) -> failures.add(f));
       committer.submit(msg(2), (a, f) -> failures.add(f));
       await().until(() -> failures.size() == 2);
@@ -83,7 +84,7 @@ class GroupCommitterTest {
   @Test
   void aFullQueueRefusesInsteadOfBlocking() {
     RecordingStore store = new RecordingStore();
-    try (GroupCommitter committer = new GroupCommitter(store, 1, 2)) {
+    try (GroupCommitter committer = new GroupCommitter(store, 1, 2, ServerMetrics.NONE)) {
       boolean refused = false;
       for (int i = 0; i < 10 && !refused; i++) {
         refused = !committer.submit(msg(i), (a, f) -> {});
@@ -97,7 +98,7 @@ class GroupCommitterTest {
   void closeStoresWhatWasQueued() {
     RecordingStore store = new RecordingStore();
     List<Long> ids = Collections.synchronizedList(new ArrayList<>());
-    GroupCommitter committer = new GroupCommitter(store, 1000, 100);
+    GroupCommitter committer = new GroupCommitter(store, 1000, 100, ServerMetrics.NONE);
     for (int i = 0; i < 5; i++) {
       committer.submit(msg(i), (a, f) -> ids.add(a.message().id()));
     }

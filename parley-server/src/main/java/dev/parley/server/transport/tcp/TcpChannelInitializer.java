@@ -58,6 +58,6 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
     p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
     p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    p.addLast("session", new SessionHandler(services, commands, LINE, maxPendingBytes));
+    p.addLast("session", new SessionHandler(services, commands, LINE, () -> null, maxPendingBytes, "tcp"));
   }
 }

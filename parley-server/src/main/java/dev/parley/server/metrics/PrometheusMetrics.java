@@ -1,0 +1,101 @@
+package dev.parley.server.metrics;
+
+import dev.parley.protocol.ErrorCode;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntSupplier;
+
+/**
+ * Micrometer meters for {@link ServerMetrics}, scraped as Prometheus text. Rates (messages in
+ * and out per second) are Prometheus's {@code rate()} over the counters.
+ */
+public final class PrometheusMetrics implements ServerMetrics {
+  private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+  private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
+  private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
+  private final Counter stored;
+  private final Counter delivered;
+  private final Timer commits;
+  private final DistributionSummary batchSizes;
+
+  public PrometheusMetrics() {
+    stored = Counter.builder("parley.messages.in").description("messages stored").register(registry);
+    delivered =
+        Counter.builder("parley.messages.out").description("msg frames sent to connections").register(registry);
+    commits =
+        Timer.builder("parley.store.commit")
+            .description("group commit latency")
+            .publishPercentiles(0.5, 0.99)
+            .register(registry);
+    batchSizes =
+        DistributionSummary.builder("parley.store.commit.messages")
+            .description("messages per group commit")
+            .register(registry);
+    for (ErrorCode code : ErrorCode.values()) {
+      errors.put(
+          code,
+          Counter.builder("parley.errors").tag("code", code.wireName()).description("error frames sent").register(registry));
+    }
+  }
+
+  /** Reports a value the server owns, such as the number of live rooms. */
+  public void gauge(String name, String description, IntSupplier value) {
+    Gauge.builder(name, value, v -> v.getAsInt()).description(description).strongReference(true).register(registry);
+  }
+
+  @Override
+  public void connectionOpened(String transport) {
+    connectionsOf(transport).incrementAndGet();
+  }
+
+  @Override
+  public void connectionClosed(String transport) {
+    connectionsOf(transport).decrementAndGet();
+  }
+
+  private AtomicInteger connectionsOf(String transport) {
+    return connections.computeIfAbsent(transport, t -> {
+      AtomicInteger count = new AtomicInteger();
+      Gauge.builder("parley.connections", count, AtomicInteger::get)
+          .tag("transport", t)
+          .description("open connections")
+          .register(registry);
+      return count;
+    });
+  }
+
+  @Override
+  public void messageStored() {
+    stored.increment();
+  }
+
+  @Override
+  public void messagesDelivered(int recipients) {
+    delivered.increment(recipients);
+  }
+
+  @Override
+  public void commitTook(long nanos, int messages) {
+    commits.record(nanos, TimeUnit.NANOSECONDS);
+    batchSizes.record(messages);
+  }
+
+  @Override
+  public void errorSent(ErrorCode code) {
+    errors.get(code).increment();
+  }
+
+  /** The Prometheus text exposition of every meter. */
+  public String scrape() {
+    return registry.scrape();
+  }
+}

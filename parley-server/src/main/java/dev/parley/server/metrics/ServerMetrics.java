@@ -1,0 +1,40 @@
+package dev.parley.server.metrics;
+
+import dev.parley.protocol.ErrorCode;
+
+/**
+ * The events the server counts. Every method is thread-safe and cheap enough for the fan-out
+ * path. {@link #NONE} counts nothing, for unit tests of single classes.
+ */
+public interface ServerMetrics {
+
+  void connectionOpened(String transport);
+
+  void connectionClosed(String transport);
+
+  /** A message was stored (not a duplicate). */
+  void messageStored();
+
+  /** A message went out to {@code recipients} connections. */
+  void messagesDelivered(int recipients);
+
+  /** A group commit of {@code messages} took {@code nanos}. */
+  void commitTook(long nanos, int messages);
+
+  void errorSent(ErrorCode code);
+
+  ServerMetrics NONE =
+      new ServerMetrics() {
+        public void connectionOpened(String transport) {}
+
+        public void connectionClosed(String transport) {}
+
+        public void messageStored() {}
+
+        public void messagesDelivered(int recipients) {}
+
+        public void commitTook(long nanos, int messages) {}
+
+        public void errorSent(ErrorCode code) {}
+      };
+}

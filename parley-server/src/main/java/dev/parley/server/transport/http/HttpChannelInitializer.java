@@ -1,0 +1,134 @@
+package dev.parley.server.transport.http;
+
+import dev.parley.protocol.EncodedFrame;
+import dev.parley.server.metrics.PrometheusMetrics;
+import dev.parley.server.session.CommandTable;
+import dev.parley.server.session.SessionServices;
+import dev.parley.server.transport.SessionHandler;
+import dev.parley.server.transport.http.poll.PollHandler;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
+import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
+import io.netty.handler.codec.http.websocketx.WebSocketDecoderConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketFrameAggregator;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolConfig;
+import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
+import io.netty.handler.flush.FlushConsolidationHandler;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * The HTTP pipeline, top to bottom. Until a WebSocket upgrade it is {@code TLS? → HTTP codec →
+ * aggregator → Origin check → WebSocket handshake → router}; after the upgrade the router goes
+ * and {@code message aggregator → JSON decoder → WebSocket pinger → session} takes its place,
+ * the same session handler the TCP pipeline ends in, with the idle handler in front of the
+ * WebSocket handler so that pongs count.
+ */
+public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
+  public static final String WEBSOCKET_PATH = "/ws";
+  /** A plain HTTP connection with nothing in flight this long is closed. */
+  private static final Duration HTTP_IDLE = Duration.ofMinutes(2);
+  /** A WebSocket message is the JSON alone, the bytes before the encoded frame's newline. */
+  private static final Function<EncodedFrame, Object> TEXT_MESSAGE =
+      f -> new TextWebSocketFrame(Unpooled.wrappedBuffer(f.line(), 0, f.jsonLength()));
+
+  /** After the last frame, a WebSocket says goodbye with a close frame of its own. */
+  private static final Supplier<Object> CLOSE =
+      () -> new CloseWebSocketFrame(WebSocketCloseStatus.NORMAL_CLOSURE);
+
+  /** What the HTTP listener needs beyond the sessions' shared services. */
+  public record Settings(
+      SslContext tls,
+      int maxFrameBytes,
+      Duration heartbeat,
+      long maxPendingBytes,
+      List<String> allowedOrigins,
+      PrometheusMetrics metrics,
+      HealthCheck health) {}
+
+  private final SessionServices services;
+  private final CommandTable commands;
+  private final Settings settings;
+  private final PollHandler poll;
+  private final StaticFiles files = new StaticFiles();
+  private final ChannelGroup channels;
+
+  public HttpChannelInitializer(
+      SessionServices services, CommandTable commands, Settings settings, PollHandler poll, ChannelGroup channels) {
+    this.services = services;
+    this.commands = commands;
+    this.settings = settings;
+    this.poll = poll;
+    this.channels = channels;
+  }
+
+  @Override
+  protected void initChannel(SocketChannel ch) {
+    channels.add(ch);
+    ChannelPipeline p = ch.pipeline();
+    if (settings.tls() != null) {
+      p.addLast("tls", settings.tls().newHandler(ch.alloc()));
+    }
+    p.addLast("httpCodec", new HttpServerCodec());
+    p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
+    p.addLast("httpAggregator", new HttpObjectAggregator(PollHandler.maxBodyBytes(settings.maxFrameBytes())));
+    p.addLast("httpIdle", new IdleStateHandler(0, 0, HTTP_IDLE.toSeconds(), TimeUnit.SECONDS));
+    p.addLast("originCheck", new OriginCheck(WEBSOCKET_PATH, settings.allowedOrigins()));
+    p.addLast("webSocket", new WebSocketServerProtocolHandler(webSocketConfig()));
+    p.addLast("upgrade", new UpgradeListener());
+    p.addLast("router", new HttpRouter(poll, files, settings.metrics(), settings.health()));
+  }
+
+  private WebSocketServerProtocolConfig webSocketConfig() {
+    return WebSocketServerProtocolConfig.newBuilder()
+        .websocketPath(WEBSOCKET_PATH)
+        .checkStartsWith(false)
+        .handshakeTimeoutMillis(10_000)
+        .dropPongFrames(true)
+        .decoderConfig(
+            WebSocketDecoderConfig.newBuilder()
+                .maxFramePayloadLength(settings.maxFrameBytes())
+                // Over-long frames must reach the session so it can answer too_large.
+                .closeOnProtocolViolation(false)
+                .build())
+        .build();
+  }
+
+  /** Turns the pipeline into a WebSocket session's once the handshake is done. */
+  private final class UpgradeListener extends ChannelInboundHandlerAdapter {
+    @Override
+    public void userEventTriggered(ChannelHandlerContext ctx, Object event) {
+      if (event instanceof WebSocketServerProtocolHandler.HandshakeComplete) {
+        ChannelPipeline p = ctx.pipeline();
+        p.remove("router");
+        p.remove("httpIdle");
+        // In front of the protocol handler, which swallows pongs: a browser's automatic pong
+        // keeps a tab alive whose scripts are throttled in the background.
+        p.addBefore("webSocket", "idle",
+            new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
+        p.addLast("messageAggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
+        p.addLast("jsonDecoder", new WebSocketJsonDecoder(services.codec()));
+        p.addLast("pinger", new WebSocketPinger());
+        p.addLast("session",
+            new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket"));
+        p.remove(this);
+        return;
+      }
+      ctx.fireUserEventTriggered(event);
+    }
+  }
+}
