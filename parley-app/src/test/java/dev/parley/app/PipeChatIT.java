@@ -72,6 +72,19 @@ class PipeChatIT {
   }
 
   @Test
+  void theServerFlagTakesAWebSocketUri() {
+    ServerProcess server = servers.start(dataDir);
+    String ws = "ws://127.0.0.1:" + server.httpPort() + "/ws";
+    try (ChatProcess bot = ChatProcess.start("--server", ws, "--user", "bot", "--room", "1001")) {
+      bot.type("over WebSocket\n");
+      bot.closeInput();
+
+      assertThat(bot.awaitExit()).as(bot.stderr()).isZero();
+      assertThat(bot.stdout()).containsExactly("[1001] bot: over WebSocket");
+    }
+  }
+
+  @Test
   void aPasswordFromStandardInputRegistersAndLogsIn() {
     ServerProcess server = servers.start(dataDir);
     try (ChatProcess dave = ChatProcess.start(

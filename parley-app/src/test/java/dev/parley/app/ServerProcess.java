@@ -39,6 +39,8 @@ final class ServerProcess {
   private final List<String> stdout = new CopyOnWriteArrayList<>();
   private final StringBuffer stderr = new StringBuffer();
   private final CompletableFuture<InetSocketAddress> tcpAddress = new CompletableFuture<>();
+  /** The HTTP listener's {@code host:port} as the listening line shows it, or {@code off}. */
+  private volatile String http = "off";
   private final Thread stdoutPump;
   private final Thread stderrPump;
 
@@ -99,6 +101,12 @@ final class ServerProcess {
       throw new IllegalStateException("system property parley.jar is not set; run through Failsafe");
     }
     return jar;
+  }
+
+  /** The HTTP port, from the listening line. */
+  int httpPort() {
+    tcpAddress();
+    return Integer.parseInt(http.substring(http.lastIndexOf(':') + 1));
   }
 
   InetSocketAddress tcpAddress() {
@@ -175,6 +183,7 @@ final class ServerProcess {
     Matcher m = LISTENING.matcher(line);
     if (m.matches()) {
       String host = m.group(1).replace("[", "").replace("]", "");
+      http = m.group(3);
       tcpAddress.complete(new InetSocketAddress(host, Integer.parseInt(m.group(2))));
     }
   }

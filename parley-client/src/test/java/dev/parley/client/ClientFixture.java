@@ -29,6 +29,9 @@ abstract class ClientFixture {
     config = tweak.apply(ServerConfig.forTests(dataDir));
     server = ParleyServer.start(config);
     config = config.withTcpPort(server.tcpAddress().getPort());
+    if (server.httpAddress().isPresent()) {
+      config = config.withHttpPort(server.httpAddress().get().getPort());
+    }
     return server;
   }
 

@@ -3,23 +3,22 @@ package dev.parley.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.InetSocketAddress;
 import java.net.URI;
-import java.util.Optional;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-/**
- * The WebSocket transport: one JSON frame per text frame at {@code /ws}. Against a bridge to the
- * TCP port (always), and against the server's own HTTP listener once it has one (until then the
- * second test is skipped).
- */
+/** The WebSocket transport against the server's own {@code GET /ws}: one JSON frame per text frame. */
 class WebSocketClientIT extends ClientFixture {
 
-  private void chatOver(URI webSocket) {
+  private ClientOptions overWebSocket(String user) {
+    int httpPort = server().httpAddress().orElseThrow().getPort();
+    return options(Credentials.guest(user))
+        .withEndpoint(Endpoint.webSocket(URI.create("ws://127.0.0.1:" + httpPort + "/ws")));
+  }
+
+  @Test
+  void aClientOverWebSocketChatsWithOneOverTcp() {
     Recorder bobHears = new Recorder();
-    ParleyClient alice =
-        connect(options(Credentials.guest("alice")).withEndpoint(Endpoint.webSocket(webSocket)), new Recorder());
+    ParleyClient alice = connect(overWebSocket("alice"), new Recorder());
     ParleyClient bob = guest("bob", bobHears);
     done(alice.join("lobby"));
     done(bob.join("lobby"));
@@ -29,36 +28,19 @@ class WebSocketClientIT extends ClientFixture {
   }
 
   @Test
-  void aClientOverWebSocketChatsWithOneOverTcp() throws Exception {
-    try (WebSocketBridge bridge = new WebSocketBridge(server().tcpAddress())) {
-      chatOver(URI.create("ws://127.0.0.1:" + bridge.port() + "/ws"));
-    }
-  }
+  void aClientOverWebSocketResumesWhenTheServerRestarts() {
+    Recorder aliceHears = new Recorder();
+    ParleyClient alice = connect(overWebSocket("alice"), aliceHears);
+    ParleyClient bob = guest("bob", new Recorder());
+    done(alice.join("lobby"));
+    done(bob.join("lobby"));
+    done(alice.send("lobby", "one"));
 
-  @Test
-  void aClientOverWebSocketReconnectsWhenTheServerRestarts() throws Exception {
-    try (WebSocketBridge bridge = new WebSocketBridge(server().tcpAddress())) {
-      Recorder aliceHears = new Recorder();
-      ParleyClient alice = connect(
-          options(Credentials.guest("alice"))
-              .withEndpoint(Endpoint.webSocket(URI.create("ws://127.0.0.1:" + bridge.port() + "/ws"))),
-          aliceHears);
-      done(alice.join("lobby"));
-      done(alice.send("lobby", "one"));
+    restart();
+    done(bob.send("lobby", "two"));
+    done(alice.send("lobby", "three"));
 
-      restart();
-      done(alice.send("lobby", "two"));
-
-      await().atMost(WAIT).until(() -> aliceHears.messages.size() == 2);
-      assertThat(aliceHears.texts("lobby")).containsExactly("one", "two");
-    }
-  }
-
-  @Test
-  void theServersOwnWebSocketEndpointCarriesTheProtocol() {
-    Optional<InetSocketAddress> http = server(c -> c.withHttpPort(0)).httpAddress();
-    Assumptions.assumeTrue(http.isPresent(), "the server has no HTTP listener yet");
-
-    chatOver(URI.create("ws://127.0.0.1:" + http.get().getPort() + "/ws"));
+    await().atMost(WAIT).until(() -> aliceHears.messages.size() == 3);
+    assertThat(aliceHears.texts("lobby")).containsExactly("one", "two", "three");
   }
 }
