@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Help;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -29,10 +30,9 @@ import picocli.CommandLine.Spec;
     name = "chat",
     mixinStandardHelpOptions = true,
     versionProvider = dev.parley.app.VersionProvider.class,
-    description = {
-      "Chat in the terminal. Without a terminal (piped input or output), send each input line",
-      "to the first room and print each message as '[room] user: text'."
-    },
+    description =
+        "Chat in the terminal. Without a terminal (piped input or output), send each input line"
+            + " to the first room and print each new message as '[room] user: text'.",
     sortOptions = false,
     showDefaultValues = true)
 public final class ChatCommand implements Callable<Integer> {
@@ -52,7 +52,8 @@ public final class ChatCommand implements Callable<Integer> {
   @Option(names = "--register", description = "Create the account first (needs a password of 8 characters or more).")
   boolean register;
 
-  @Option(names = "--room", paramLabel = "ROOM", description = "Room to join (repeatable); the first is where lines go.")
+  @Option(names = "--room", paramLabel = "ROOM", showDefaultValue = Help.Visibility.NEVER,
+      description = "Room to join (repeatable); the first is where lines go.")
   List<String> rooms = new ArrayList<>();
 
   @Option(names = "--tls", description = "Speak TLS to a TCP server, checking its certificate.")
