@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +17,7 @@ import java.util.stream.Collectors;
  * Real pseudo-terminals for tests, through tmux: each session runs one command in a terminal of
  * a fixed size; tests type into it ({@code send-keys}) and read the screen ({@code capture-pane},
  * without colours unless asked). Every instance has its own tmux server (its own socket), killed
- * by {@link #close}. Panes stay after their command exits, showing its exit status.
+ * and removed by {@link #close}. Panes stay after their command exits, showing its exit status.
  */
 final class Tmux implements AutoCloseable {
   static final int WIDTH = 100;
@@ -22,7 +25,18 @@ final class Tmux implements AutoCloseable {
   /** What the shell prints when the command ends, before the status and a closing bracket. */
   private static final String EXITED = "[exited with status ";
 
-  private final String socket = "parley-test-" + ProcessHandle.current().pid() + "-" + System.nanoTime();
+  /** This instance's tmux server socket, in a directory of its own, removed by {@link #close}. */
+  private final Path socketDir;
+  private final String socket;
+
+  Tmux() {
+    try {
+      socketDir = Files.createTempDirectory("parley-tmux");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    socket = socketDir.resolve("sock").toString();
+  }
 
   /**
    * Makes sure tmux can be run: installs it with apt-get when it is missing and the test runs as
@@ -99,11 +113,17 @@ final class Tmux implements AutoCloseable {
 
   @Override
   public void close() {
-    run(List.of("tmux", "-L", socket, "kill-server"));
+    run(List.of("tmux", "-S", socket, "kill-server"));
+    try {
+      Files.deleteIfExists(Path.of(socket));
+      Files.deleteIfExists(socketDir);
+    } catch (IOException e) {
+      // a temporary file left behind
+    }
   }
 
   private String tmux(String... args) {
-    List<String> command = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+    List<String> command = new ArrayList<>(List.of("tmux", "-S", socket, "-f", "/dev/null"));
     command.addAll(List.of(args));
     Result result = run(command);
     assertThat(result.exitCode).as("%s: %s", command, result.output).isZero();
