@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.chat.ChatCommand;
 import dev.parley.app.serve.ServeCommand;
 import dev.parley.app.user.UserCommand;
 import picocli.CommandLine;
@@ -13,7 +14,12 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
     description = "Chat rooms over TCP, WebSocket and long-polling.",
-    subcommands = {ServeCommand.class, UserCommand.class, CommandLine.HelpCommand.class})
+    subcommands = {
+      ServeCommand.class,
+      ChatCommand.class,
+      UserCommand.class,
+      CommandLine.HelpCommand.class
+    })
 public final class ParleyCommand implements Runnable {
 
   @Spec CommandSpec spec;

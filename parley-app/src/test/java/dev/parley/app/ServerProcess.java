@@ -34,26 +34,54 @@ final class ServerProcess {
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
 
   private final Process process;
+  private final Path dataDir;
+  private final List<String> extraArgs;
   private final List<String> stdout = new CopyOnWriteArrayList<>();
   private final StringBuffer stderr = new StringBuffer();
   private final CompletableFuture<InetSocketAddress> tcpAddress = new CompletableFuture<>();
+  /** The HTTP listener's {@code host:port} as the listening line shows it, or {@code off}. */
+  private volatile String http = "off";
   private final Thread stdoutPump;
   private final Thread stderrPump;
 
-  private ServerProcess(Process process) {
+  private ServerProcess(Process process, Path dataDir, List<String> extraArgs) {
     this.process = process;
+    this.dataDir = dataDir;
+    this.extraArgs = extraArgs;
     this.stdoutPump = pump(process.getInputStream(), "stdout", this::onStdoutLine);
     this.stderrPump = pump(process.getErrorStream(), "stderr", line -> stderr.append(line).append('\n'));
   }
 
   /** {@code java -jar parley.jar serve --bind 127.0.0.1 --tcp-port 0 --http-port 0 --data-dir DIR ...}. */
   static ServerProcess start(Path dataDir, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--tcp-port", "0"));
+    return start(dataDir, 0, extraArgs);
+  }
+
+  /** The same on a given TCP port, so that a restarted server is where its clients look. */
+  static ServerProcess start(Path dataDir, int tcpPort, String... extraArgs) {
+    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--tcp-port", String.valueOf(tcpPort)));
     args.addAll(List.of("--http-port", "0", "--data-dir", dataDir.toString()));
     args.addAll(List.of(extraArgs));
-    ServerProcess server = new ServerProcess(launch(args));
+    ServerProcess server = new ServerProcess(launch(args), dataDir, List.of(extraArgs));
     server.awaitListening();
     return server;
+  }
+
+  /** A new server on this one's port, data directory and flags; this one must have exited. */
+  ServerProcess startAgain() {
+    if (process.isAlive()) {
+      throw new IllegalStateException("the server is still running");
+    }
+    return start(dataDir, tcpAddress().getPort(), extraArgs.toArray(String[]::new));
+  }
+
+  /** A TCP port that was free a moment ago (for a server that must keep its port across restarts). */
+  static int freePort() {
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      return probe.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** The java command running the shaded jar with these arguments. */
@@ -73,6 +101,12 @@ final class ServerProcess {
       throw new IllegalStateException("system property parley.jar is not set; run through Failsafe");
     }
     return jar;
+  }
+
+  /** The HTTP port, from the listening line. */
+  int httpPort() {
+    tcpAddress();
+    return Integer.parseInt(http.substring(http.lastIndexOf(':') + 1));
   }
 
   InetSocketAddress tcpAddress() {
@@ -149,6 +183,7 @@ final class ServerProcess {
     Matcher m = LISTENING.matcher(line);
     if (m.matches()) {
       String host = m.group(1).replace("[", "").replace("]", "");
+      http = m.group(3);
       tcpAddress.complete(new InetSocketAddress(host, Integer.parseInt(m.group(2))));
     }
   }

@@ -14,7 +14,26 @@ final class ServerProcesses implements AfterEachCallback {
   private final List<ServerProcess> started = new CopyOnWriteArrayList<>();
 
   ServerProcess start(Path dataDir, String... extraArgs) {
-    ServerProcess server = ServerProcess.start(dataDir, extraArgs);
+    return track(ServerProcess.start(dataDir, extraArgs));
+  }
+
+  /** A server on a fixed TCP port, for tests that restart it where its clients look. */
+  ServerProcess startOnPort(Path dataDir, int tcpPort, String... extraArgs) {
+    return track(ServerProcess.start(dataDir, tcpPort, extraArgs));
+  }
+
+  /** A new server on the port, data directory and flags of one that has exited. */
+  ServerProcess startAgain(ServerProcess exited) {
+    return track(exited.startAgain());
+  }
+
+  /** SIGKILL, then a new server on the same port, data directory and flags. */
+  ServerProcess killAndRestart(ServerProcess server) {
+    server.kill9();
+    return track(server.startAgain());
+  }
+
+  private ServerProcess track(ServerProcess server) {
     started.add(server);
     return server;
   }

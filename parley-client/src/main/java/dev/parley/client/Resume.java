@@ -1,0 +1,74 @@
+package dev.parley.client;
+
+import dev.parley.protocol.ClientFrame;
+import dev.parley.protocol.ServerFrame;
+import java.util.List;
+
+/**
+ * What a login does to pick up where the last connection left off: rejoin every room the
+ * application joined from the last id delivered, catch up private conversations, resend every
+ * unacknowledged send with its original ref (each once its room is joined again), and ask
+ * unanswered questions again. Runs on the client's loop.
+ */
+final class Resume {
+  private final ClientSession session;
+
+  Resume(ClientSession session) {
+    this.session = session;
+  }
+
+  void afterLogin(List<ServerFrame.RoomLast> conversations, boolean welcomedBefore) {
+    catchUpConversations(conversations, welcomedBefore);
+    for (RoomState room : session.ledger.all()) {
+      if (room.wanted) {
+        sendJoin(room);
+      }
+    }
+    releaseSends();
+    session.requests.queries().forEach(q -> session.outbox.send(q.frame()));
+  }
+
+  /**
+   * Private conversations: at the first login, what exists is the starting point (the
+   * application asks for history if it wants it); after a reconnect, whatever is newer than what
+   * was delivered is fetched with a join.
+   */
+  private void catchUpConversations(List<ServerFrame.RoomLast> conversations, boolean welcomedBefore) {
+    for (ServerFrame.RoomLast dm : conversations) {
+      if (!welcomedBefore) {
+        session.ledger.track(dm.room(), dm.last());
+        continue;
+      }
+      RoomState room = session.ledger.track(dm.room(), 0);
+      if (!room.wanted && dm.last() > room.delivered) {
+        sendJoin(room);
+      }
+    }
+  }
+
+  void sendJoin(RoomState room) {
+    String ref = session.refs.next();
+    session.requests.put(ref, new Request.Joining(room.name));
+    room.joinInFlight = true;
+    session.outbox.send(new ClientFrame.Join(room.name, room.since(), ref));
+  }
+
+  /** Whether a send may go out now: logged in, and its room (if the app joined it) joined. */
+  boolean mayGo(PendingSend send) {
+    if (!session.isLoggedIn()) {
+      return false;
+    }
+    RoomState room = send.room == null ? null : session.ledger.get(send.room);
+    return room == null || !room.wanted || room.joinedOnLink;
+  }
+
+  /** Sends every pending send that may go and has not gone on this connection, in order. */
+  void releaseSends() {
+    for (PendingSend send : session.sends.inOrder()) {
+      if (!send.onLink && mayGo(send)) {
+        send.onLink = true;
+        session.outbox.send(send.frame);
+      }
+    }
+  }
+}
