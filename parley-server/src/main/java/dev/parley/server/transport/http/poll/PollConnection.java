@@ -140,10 +140,11 @@ final class PollConnection implements Outbound {
       return;
     }
     closed = true;
+    // Unregistered first: whoever learns of the close (a presence leave) finds the id gone.
+    sessions.closed(this);
     answerWaiter(drain());
     queued.clear();
     session.closed();
-    sessions.closed(this);
   }
 
   private void answerWaiter(List<EncodedFrame> frames) {
