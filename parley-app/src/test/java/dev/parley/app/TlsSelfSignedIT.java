@@ -40,6 +40,26 @@ class TlsSelfSignedIT {
     assertThat(helloOverTls(again, cert)).contains("\"type\":\"welcome\"");
   }
 
+  /** The done-when of issue 5: the printed flags make {@code ./parley chat} work over TLS. */
+  @Test
+  void theChatClientWithThePrintedTrustFlagSendsOverTls() {
+    ServerProcess server = servers.start(dataDir, "--tls-self-signed");
+    String cert = dataDir.resolve("tls/self-signed-cert.pem").toAbsolutePath().toString();
+    assertThat(server.stderr()).contains("--tls --trust-cert " + cert);
+
+    try (ChatProcess bot = ChatProcess.start("--server", "localhost:" + server.tcpAddress().getPort(),
+        "--tls", "--trust-cert", cert, "--user", "bot", "--room", "1001")) {
+      bot.type("hello over TLS\n");
+      bot.closeInput();
+      assertThat(bot.awaitExit()).as("exit 0 once every line is acknowledged; " + bot.stderr()).isZero();
+    }
+    try (ChatProcess untrusting = ChatProcess.start("--server", "localhost:" + server.tcpAddress().getPort(),
+        "--tls", "--user", "mallory", "--room", "1001")) {
+      untrusting.closeInput();
+      assertThat(untrusting.awaitExit()).as("a certificate nobody trusts is refused").isNotZero();
+    }
+  }
+
   private static String helloOverTls(ServerProcess server, Path cert) throws Exception {
     KeyStore trust = KeyStore.getInstance(KeyStore.getDefaultType());
     trust.load(null, null);

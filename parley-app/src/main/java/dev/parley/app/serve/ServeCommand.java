@@ -109,7 +109,7 @@ public final class ServeCommand implements Callable<Integer> {
     Path[] files = SelfSignedCertificate.ensure(config.dataDir());
     log.warn("TLS WITH A SELF-SIGNED CERTIFICATE, FOR TRYING OUT ONLY. Clients must trust this file: {}",
         files[0].toAbsolutePath());
-    log.warn("for example: ./parley chat --server tls://localhost:{} --trust-cert {}",
+    log.warn("for example: ./parley chat --server localhost:{} --tls --trust-cert {}",
         config.tcpPort(), files[0].toAbsolutePath());
     return config.withTls(files[0], files[1]);
   }
