@@ -58,6 +58,22 @@ final class Chat {
     return ack;
   }
 
+  /**
+   * Reads frames until a {@code msg} in {@code room} with {@code text} (presence and other
+   * rooms' messages pass by); returns it.
+   */
+  static JsonNode awaitText(WireClient client, String room, String text) {
+    for (int i = 0; i < 100; i++) {
+      JsonNode frame = client.next();
+      if (frame.path("type").asText().equals("msg")
+          && frame.path("room").asText().equals(room)
+          && frame.path("text").asText().equals(text)) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no msg \"" + text + "\" in " + room + " among " + client.seen());
+  }
+
   static String sendFrame(String room, String text, String ref) {
     return JsonNodeFactory.instance
         .objectNode()

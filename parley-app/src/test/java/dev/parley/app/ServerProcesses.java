@@ -19,6 +19,17 @@ final class ServerProcesses implements AfterEachCallback {
     return server;
   }
 
+  /** Stops {@code server} with SIGTERM and starts another on its data dir and ports. */
+  ServerProcess restart(ServerProcess server) {
+    int status = server.sigterm();
+    if (status != 0) {
+      throw new AssertionError("server exited with " + status + " on SIGTERM:\n" + server.stderr());
+    }
+    ServerProcess next = ServerProcess.startLike(server);
+    started.add(next);
+    return next;
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     for (ServerProcess server : started) {
