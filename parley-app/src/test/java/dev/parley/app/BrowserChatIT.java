@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.app.ChatPage.Message;
 import dev.parley.testkit.WireClient;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,8 +15,9 @@ import org.openqa.selenium.NoAlertPresentException;
 
 /** The web page in a real (headless) Chromium, chatting through a real server process. */
 class BrowserChatIT {
-  @RegisterExtension final ServerProcesses servers = new ServerProcesses();
-  @RegisterExtension final Browsers browsers = new Browsers();
+  // Browsers are closed (and pictured, after a failure) before the servers stop.
+  @RegisterExtension @Order(1) final ServerProcesses servers = new ServerProcesses();
+  @RegisterExtension @Order(2) final Browsers browsers = new Browsers();
   @TempDir Path dataDir;
 
   @Test

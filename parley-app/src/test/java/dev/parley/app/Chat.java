@@ -59,6 +59,26 @@ final class Chat {
   }
 
   /**
+   * Sends {@code text} and waits for its ack, letting other frames (presence, messages of
+   * others) pass by, as a client among other talkers must; returns the ack.
+   */
+  static JsonNode say(WireClient client, String room, String text, String ref) {
+    client.send(sendFrame(room, text, ref));
+    return awaitFrame(client, "ack", ref);
+  }
+
+  /** Reads frames until one of {@code type} with {@code ref}; returns it. */
+  static JsonNode awaitFrame(WireClient client, String type, String ref) {
+    for (int i = 0; i < 100; i++) {
+      JsonNode frame = client.next();
+      if (frame.path("type").asText().equals(type) && frame.path("ref").asText().equals(ref)) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no " + type + " with ref " + ref + " among " + client.seen());
+  }
+
+  /**
    * Reads frames until a {@code msg} in {@code room} with {@code text} (presence and other
    * rooms' messages pass by); returns it.
    */

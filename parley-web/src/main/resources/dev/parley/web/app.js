@@ -266,7 +266,13 @@ setInterval(() => connection.state === 'waiting' && view.renderConnection(connec
 
 const app = $('app');
 const wide = matchMedia('(min-width: 1100px)');
+// Wide enough, the members are a column of their own and shown; narrower, a panel over the
+// conversation, shown on demand.
 app.classList.toggle('members-open', wide.matches);
+wide.addEventListener('change', () => {
+  closeOverlays();
+  app.classList.toggle('members-open', wide.matches);
+});
 
 $('menu-button').addEventListener('click', () => {
   app.classList.add('sidebar-open');

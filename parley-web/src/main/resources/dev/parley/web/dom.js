@@ -35,3 +35,19 @@ export function avatar(name, extraClass = '') {
   const initial = [...name][0]?.toUpperCase() ?? '?';
   return el('span', { className: `avatar ${colorOf(name)} ${extraClass}`.trim(), ariaHidden: 'true' }, initial);
 }
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** A head and shoulders, for member counts. */
+export const PERSON = 'M12 12a4 4 0 100-8 4 4 0 000 8zM4.5 21c.6-4 3.6-6 7.5-6s6.9 2 7.5 6';
+
+/** A stroked 24x24 icon from one SVG path. */
+export function icon(d, className = 'icon') {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('viewBox', '0 0 24 24');
+  svg.setAttribute('aria-hidden', 'true');
+  svg.setAttribute('class', className);
+  const path = document.createElementNS(SVG, 'path');
+  path.setAttribute('d', d);
+  svg.append(path);
+  return svg;
+}

@@ -165,7 +165,7 @@ function timeElement(date, className) {
     className,
     dateTime: date.toISOString(),
     title: date.toLocaleString(),
-  }, date.toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' }));
+  }, date.toLocaleTimeString([], { hour: 'numeric', minute: '2-digit' }));
 }
 
 function dayOf(ts) {

@@ -3,7 +3,7 @@
 // It reads Chat and Connection and changes neither; clicks go to the handlers app.js gives.
 
 import { MessageList } from './messages.js';
-import { avatar, el } from './dom.js';
+import { PERSON, avatar, el, icon } from './dom.js';
 
 const NOTICE_MS = 6000;
 const PUBLIC_SHOWN = 12;
@@ -68,7 +68,7 @@ export class View {
         el('button', { type: 'button', className: 'room', dataset: { room: r.room } },
           el('span', { className: 'hash', ariaHidden: 'true' }, '#'),
           el('span', { className: 'room-name' }, r.room),
-          el('span', { className: 'count', title: `${r.members} online` }, String(r.members))))),
+          memberCount(r.members)))),
     );
   }
 
@@ -172,7 +172,7 @@ function roomItem(room, chat, { icon, label, count }) {
   const button = el('button', { type: 'button', className: 'room', dataset: { room: room.name } },
     icon,
     el('span', { className: 'room-name' }, label),
-    count !== null ? el('span', { className: 'count', title: `${count} online` }, String(count)) : null,
+    count !== null ? memberCount(count) : null,
     room.unread > 0
       ? el('span', { className: 'badge', ariaLabel: `${room.unread} unread` }, room.unread > 99 ? '99+' : String(room.unread))
       : null);
@@ -184,6 +184,10 @@ function roomItem(room, chat, { icon, label, count }) {
     button.classList.add('unread');
   }
   return el('li', {}, button);
+}
+
+function memberCount(n) {
+  return el('span', { className: 'count', title: `${n} online` }, icon(PERSON, 'count-icon'), String(n));
 }
 
 function memberItem(name, present, chat) {
