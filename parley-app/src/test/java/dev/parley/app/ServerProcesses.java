@@ -19,13 +19,9 @@ final class ServerProcesses implements AfterEachCallback {
     return server;
   }
 
-  /** Stops {@code server} with SIGTERM and starts another on its data dir and ports. */
-  ServerProcess restart(ServerProcess server) {
-    int status = server.sigterm();
-    if (status != 0) {
-      throw new AssertionError("server exited with " + status + " on SIGTERM:\n" + server.stderr());
-    }
-    ServerProcess next = ServerProcess.startLike(server);
+  /** Another server on {@code stopped}'s data dir, ports and flags; stop {@code stopped} first. */
+  ServerProcess startLike(ServerProcess stopped) {
+    ServerProcess next = ServerProcess.startLike(stopped);
     started.add(next);
     return next;
   }

@@ -10,6 +10,13 @@ const FIRST_RETRY_MS = 500;
 const LONGEST_RETRY_MS = 30000;
 /** No welcome (or refusal) this long after opening: the attempt is abandoned. */
 const LOGIN_LIMIT_MS = 40000;
+/**
+ * After a WebSocket failed where long-polling worked, WebSockets are skipped this long: a
+ * network that refuses them goes on refusing, and each try costs time (up to the open limit
+ * when a proxy swallows the upgrade). Not for ever, as the failure may have been a fluke of
+ * the moment the server came back.
+ */
+const POLL_ONLY_MS = 10 * 60 * 1000;
 
 export class Connection {
   /**
@@ -28,7 +35,7 @@ export class Connection {
     this.failures = 0; // attempts in a row that did not reach a welcome
     this.retryAt = 0;
     this.retryTimer = null;
-    this.pollOnly = false; // WebSockets failed where long-polling worked: skip them from now on
+    this.pollOnlyUntil = 0; // WebSockets failed where long-polling worked: skipped until then
     this.heartbeatMs = 30000;
     this.lastSent = 0;
     this.lastReceived = 0;
@@ -90,7 +97,7 @@ export class Connection {
     let transport = null;
     let webSocketFailed = false;
     try {
-      if (!this.pollOnly) {
+      if (Date.now() >= this.pollOnlyUntil) {
         try {
           transport = await openWebSocket(first, handlers);
         } catch (e) {
@@ -99,7 +106,9 @@ export class Connection {
       }
       if (!transport && attempt === this.attempt) {
         transport = await openPoll(first, handlers);
-        this.pollOnly = webSocketFailed;
+        if (webSocketFailed) {
+          this.pollOnlyUntil = Date.now() + POLL_ONLY_MS;
+        }
       }
     } catch (e) {
       // Neither transport reached the server.
