@@ -135,6 +135,7 @@ export class Chat {
     const room = this.room(frame.room);
     room.members = new Set(frame.members);
     room.last = Math.max(room.last, frame.last);
+    room.replayUntil = frame.last;
     if (!room.joinedOnce && !(room.name in this.readMarks)) {
       room.read = frame.last; // what was said before we first came is not unread
     }
@@ -324,7 +325,9 @@ export class Chat {
   /** Asks for the page of messages before the oldest one held, unless it is all here. */
   loadOlder(name) {
     const room = this.rooms.get(name);
-    if (!room || room.loadingOlder || !hasOlder(room)) {
+    // While a join's replay streams in, the oldest message held is not yet the oldest the
+    // replay brings: asking now would fetch what is on its way.
+    if (!room || room.loadingOlder || !hasOlder(room) || room.maxId < room.replayUntil) {
       return;
     }
     const ref = this.nextRef('h');
@@ -432,6 +435,7 @@ function newRoom(name, me) {
     ids: new Set(),
     maxId: 0, // the highest id held: a rejoin asks for everything after it
     last: 0, // the newest id the server announced
+    replayUntil: 0, // the last id of the replay that follows `joined`
     members: new Set(),
     joinedOnce: false,
     read: 0,
