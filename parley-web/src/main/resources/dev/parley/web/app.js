@@ -261,6 +261,8 @@ document.addEventListener('visibilitychange', () => {
 });
 // The banner counts down to the next attempt.
 setInterval(() => connection.state === 'waiting' && view.renderConnection(connection), 1000);
+// The list of other rooms and their member counts goes stale; ask again now and then.
+setInterval(() => connection.send({ type: 'rooms' }), 60000);
 
 // ---- menus: on a phone the room list and the members are panels over the conversation ----
 
