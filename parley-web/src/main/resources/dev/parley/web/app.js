@@ -210,6 +210,7 @@ $('logout').addEventListener('click', () => {
   saved.setToken(null);
   saved.setGuestName(null);
   chat.reset(null, false);
+  view.messages.clear();
   showLogin(null);
 });
 

@@ -8,6 +8,7 @@
 // every welcome (the server answers a repeated ref with the original ack and stores nothing).
 
 import { UserMemory } from './saved.js';
+import { dmName, hasOlder, insertionPoint, newRoom } from './rooms.js';
 
 const ROOM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
 const MAX_TEXT = 4096;
@@ -423,55 +424,6 @@ export class Chat {
   pendingIn(name) {
     return [...this.outbox.values()].filter((e) => e.room === name);
   }
-}
-
-function newRoom(name, me) {
-  const dm = name.startsWith('dm:');
-  return {
-    name,
-    dm,
-    peer: dm ? peerOf(name, me) : null,
-    messages: [], // sorted by id
-    ids: new Set(),
-    maxId: 0, // the highest id held: a rejoin asks for everything after it
-    last: 0, // the newest id the server announced
-    replayUntil: 0, // the last id of the replay that follows `joined`
-    members: new Set(),
-    joinedOnce: false,
-    read: 0,
-    unread: 0,
-    loadingOlder: false,
-  };
-}
-
-/** Ids are gapless from 1, so a room has older messages exactly when its oldest held is > 1. */
-export function hasOlder(room) {
-  return room.messages.length > 0 && room.messages[0].id > 1;
-}
-
-/** `dm:` + both names lower-cased and sorted, as the server names a conversation. */
-export function dmName(a, b) {
-  return 'dm:' + [a.toLowerCase(), b.toLowerCase()].sort().join(':');
-}
-
-function peerOf(name, me) {
-  const [a, b] = name.slice(3).split(':');
-  const mine = (me ?? '').toLowerCase();
-  return a === mine ? b : a;
-}
-
-function insertionPoint(list, id) {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (list[mid].id < id) {
-      lo = mid + 1;
-    } else {
-      hi = mid;
-    }
-  }
-  return lo;
 }
 
 function randomHex(bytes) {

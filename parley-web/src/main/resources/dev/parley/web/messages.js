@@ -4,7 +4,7 @@
 // them if it was at the bottom); a page of history is put on top without moving what the
 // reader is looking at.
 
-import { hasOlder } from './chat.js';
+import { hasOlder } from './rooms.js';
 import { avatar, colorOf, el } from './dom.js';
 
 /** Consecutive messages of one author closer than this share one header. */
@@ -29,6 +29,13 @@ export class MessageList {
         (button.dataset.action === 'retry' ? onRetry : onDiscard)(ref);
       }
     });
+  }
+
+  /** Forgets what is drawn (logging out): the next render starts from nothing. */
+  clear() {
+    this.list.replaceChildren();
+    this.pendingList.replaceChildren();
+    this.shown = { room: null, firstId: 0, lastId: 0, last: null };
   }
 
   render(chat) {
