@@ -14,7 +14,6 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -117,14 +116,16 @@ final class Browser implements AutoCloseable {
         "offline", offline, "latency", 0, "downloadThroughput", -1, "uploadThroughput", -1));
   }
 
+  /** Makes the page's viewport exactly {@code width}x{@code height} CSS pixels, as a desktop's. */
+  void emulateScreen(int width, int height) {
+    devTools("Emulation.setDeviceMetricsOverride", Map.of(
+        "width", width, "height", height, "deviceScaleFactor", 1, "mobile", false));
+  }
+
   /** Emulates a phone's screen: {@code width}x{@code height} CSS pixels at twice the density. */
   void emulatePhone(int width, int height) {
     devTools("Emulation.setDeviceMetricsOverride", Map.of(
         "width", width, "height", height, "deviceScaleFactor", 2, "mobile", true));
-  }
-
-  void resize(int width, int height) {
-    driver.manage().window().setSize(new Dimension(width, height));
   }
 
   /** Saves what the window shows as a PNG; returns the path. */

@@ -56,6 +56,7 @@ class BrowserScreenshotIT {
       maya.sendFrame("type", "dm", "to", "ann", "text", "Can you look at my PR after lunch?", "ref", "d1");
       ann.until("unread badges", d -> d.findElements(By.cssSelector("#sidebar .badge")).size() == 2);
 
+      ann.browser().emulateScreen(1280, 800);
       // The pointer off the messages, so none is drawn as hovered.
       new Actions(ann.browser().driver()).moveToElement(ann.browser().driver().findElement(By.id("composer"))).perform();
       Path desktop = ann.browser().screenshot(Browser.SCREENSHOTS.resolve("chat.png"));
