@@ -30,6 +30,7 @@ class BrowserChatIT {
     ben.awaitMessage("ann", "hi ben");
     ben.sayLines("hi ann", "this is two lines");
     ann.awaitMessage("ben", "hi ann\nthis is two lines");
+    ben.awaitMessage("ben", "hi ann\nthis is two lines");
 
     assertThat(ann.messages()).extracting(Message::text).containsExactly("hi ben", "hi ann\nthis is two lines");
     assertThat(ben.messages()).isEqualTo(ann.messages());
@@ -46,6 +47,7 @@ class BrowserChatIT {
 
     mallory.say(markup);
     victim.awaitMessage("mallory", markup);
+    mallory.awaitMessage("mallory", markup);
 
     for (ChatPage page : new ChatPage[] {victim, mallory}) {
       assertThat(page.messages()).extracting(Message::text).containsExactly(markup);

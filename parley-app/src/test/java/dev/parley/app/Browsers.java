@@ -22,7 +22,9 @@ final class Browsers implements AfterEachCallback {
   @Override
   public void afterEach(ExtensionContext context) {
     boolean failed = context.getExecutionException().isPresent();
-    String test = context.getRequiredTestMethod().getName();
+    // The method's name, and for a parameterised test which invocation ("[1] DISABLED").
+    String test = context.getRequiredTestMethod().getName()
+        + context.getDisplayName().replaceAll("^[^\\[]*", "").replaceAll("[^A-Za-z0-9_-]+", "-");
     for (int i = 0; i < started.size(); i++) {
       Browser browser = started.get(i);
       try {
