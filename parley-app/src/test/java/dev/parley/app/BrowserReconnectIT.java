@@ -36,6 +36,7 @@ class BrowserReconnectIT {
     ann.awaitOffline();
     ann.say("typed while the server was away");
     assertThat(ann.pending()).containsExactly("typed while the server was away");
+    ann.browser().screenshot(Browser.SCREENSHOTS.resolve("chat-offline.png"));
     // The browser is kept off the network until carol has spoken below, so her messages are
     // certainly said while the page is away, and it can only have them by resuming.
     ann.browser().setOffline(true);
