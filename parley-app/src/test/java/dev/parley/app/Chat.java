@@ -58,6 +58,42 @@ final class Chat {
     return ack;
   }
 
+  /**
+   * Sends {@code text} and waits for its ack, letting other frames (presence, messages of
+   * others) pass by, as a client among other talkers must; returns the ack.
+   */
+  static JsonNode say(WireClient client, String room, String text, String ref) {
+    client.send(sendFrame(room, text, ref));
+    return awaitFrame(client, "ack", ref);
+  }
+
+  /** Reads frames until one of {@code type} with {@code ref}; returns it. */
+  static JsonNode awaitFrame(WireClient client, String type, String ref) {
+    for (int i = 0; i < 100; i++) {
+      JsonNode frame = client.next();
+      if (frame.path("type").asText().equals(type) && frame.path("ref").asText().equals(ref)) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no " + type + " with ref " + ref + " among " + client.seen());
+  }
+
+  /**
+   * Reads frames until a {@code msg} in {@code room} with {@code text} (presence and other
+   * rooms' messages pass by); returns it.
+   */
+  static JsonNode awaitText(WireClient client, String room, String text) {
+    for (int i = 0; i < 100; i++) {
+      JsonNode frame = client.next();
+      if (frame.path("type").asText().equals("msg")
+          && frame.path("room").asText().equals(room)
+          && frame.path("text").asText().equals(text)) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no msg \"" + text + "\" in " + room + " among " + client.seen());
+  }
+
   static String sendFrame(String room, String text, String ref) {
     return JsonNodeFactory.instance
         .objectNode()

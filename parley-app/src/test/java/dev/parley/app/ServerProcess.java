@@ -8,6 +8,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import java.util.regex.Pattern;
 /**
  * One real {@code parley serve} process started from the shaded jar, on loopback and free
  * ports. {@link #start} returns once the listening line has been read from standard output;
- * standard error is kept so a failing test can show it.
+ * standard error is kept so a failing test can show it. {@link #startLike} starts another on
+ * the same data dir and the same ports, as an operator restarting a server would.
  */
 final class ServerProcess {
   static final Pattern LISTENING =
@@ -39,8 +41,7 @@ final class ServerProcess {
   private final List<String> stdout = new CopyOnWriteArrayList<>();
   private final StringBuffer stderr = new StringBuffer();
   private final CompletableFuture<InetSocketAddress> tcpAddress = new CompletableFuture<>();
-  /** The HTTP listener's {@code host:port} as the listening line shows it, or {@code off}. */
-  private volatile String http = "off";
+  private volatile InetSocketAddress httpAddress;
   private final Thread stdoutPump;
   private final Thread stderrPump;
 
@@ -54,15 +55,26 @@ final class ServerProcess {
 
   /** {@code java -jar parley.jar serve --bind 127.0.0.1 --tcp-port 0 --http-port 0 --data-dir DIR ...}. */
   static ServerProcess start(Path dataDir, String... extraArgs) {
-    return start(dataDir, 0, extraArgs);
+    return start(dataDir, 0, 0, List.of(extraArgs));
   }
 
   /** The same on a given TCP port, so that a restarted server is where its clients look. */
   static ServerProcess start(Path dataDir, int tcpPort, String... extraArgs) {
-    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1", "--tcp-port", String.valueOf(tcpPort)));
-    args.addAll(List.of("--http-port", "0", "--data-dir", dataDir.toString()));
-    args.addAll(List.of(extraArgs));
-    ServerProcess server = new ServerProcess(launch(args), dataDir, List.of(extraArgs));
+    return start(dataDir, tcpPort, 0, List.of(extraArgs));
+  }
+
+  /** Another server on {@code previous}'s data dir, ports and flags (stop {@code previous} first). */
+  static ServerProcess startLike(ServerProcess previous) {
+    return start(
+        previous.dataDir, previous.tcpAddress().getPort(), previous.httpAddress().getPort(), previous.extraArgs);
+  }
+
+  private static ServerProcess start(Path dataDir, int tcpPort, int httpPort, List<String> extraArgs) {
+    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1"));
+    args.addAll(List.of("--tcp-port", String.valueOf(tcpPort), "--http-port", String.valueOf(httpPort)));
+    args.addAll(List.of("--data-dir", dataDir.toString()));
+    args.addAll(extraArgs);
+    ServerProcess server = new ServerProcess(launch(args), dataDir, List.copyOf(extraArgs));
     server.awaitListening();
     return server;
   }
@@ -105,12 +117,26 @@ final class ServerProcess {
 
   /** The HTTP port, from the listening line. */
   int httpPort() {
-    tcpAddress();
-    return Integer.parseInt(http.substring(http.lastIndexOf(':') + 1));
+    return httpAddress().getPort();
   }
 
   InetSocketAddress tcpAddress() {
     return tcpAddress.join();
+  }
+
+  /** The HTTP listener's address (web page, WebSocket, long-polling). */
+  InetSocketAddress httpAddress() {
+    tcpAddress.join();
+    if (httpAddress == null) {
+      throw new IllegalStateException("the server has no HTTP listener");
+    }
+    return httpAddress;
+  }
+
+  /** {@code http://127.0.0.1:PORT/}: where a browser opens the web page. */
+  URI httpUri() {
+    InetSocketAddress http = httpAddress();
+    return URI.create("http://" + http.getHostString() + ":" + http.getPort() + "/");
   }
 
   /** SIGTERM, then the exit status. */
@@ -183,7 +209,12 @@ final class ServerProcess {
     Matcher m = LISTENING.matcher(line);
     if (m.matches()) {
       String host = m.group(1).replace("[", "").replace("]", "");
-      http = m.group(3);
+      if (!m.group(3).equals("off")) {
+        int colon = m.group(3).lastIndexOf(':');
+        httpAddress = new InetSocketAddress(
+            m.group(3).substring(0, colon).replace("[", "").replace("]", ""),
+            Integer.parseInt(m.group(3).substring(colon + 1)));
+      }
       tcpAddress.complete(new InetSocketAddress(host, Integer.parseInt(m.group(2))));
     }
   }

@@ -38,6 +38,13 @@ final class ServerProcesses implements AfterEachCallback {
     return server;
   }
 
+  /** Another server on {@code stopped}'s data dir, ports and flags; stop {@code stopped} first. */
+  ServerProcess startLike(ServerProcess stopped) {
+    ServerProcess next = ServerProcess.startLike(stopped);
+    started.add(next);
+    return next;
+  }
+
   @Override
   public void afterEach(ExtensionContext context) {
     for (ServerProcess server : started) {

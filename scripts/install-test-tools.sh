@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Installs what the end-to-end tests drive besides Java: Debian's headless Chromium and its
+# chromedriver (the browser tests), and tmux (terminal tests). Idempotent: with everything
+# present it does nothing. Maven runs it before parley-app's integration tests, so the
+# README's one test command works on a fresh machine.
+#
+# Not root and something missing: it says what to install and exits 0, so the build goes on
+# and the browser tests fail with that same message rather than being skipped.
+set -euo pipefail
+
+missing=()
+command -v chromium >/dev/null 2>&1 || missing+=(chromium)
+command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
+command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  exit 0
+fi
+
+sudo=()
+if [[ "$(id -u)" != 0 ]]; then
+  if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    sudo=(sudo -n)
+  else
+    echo "install-test-tools: missing ${missing[*]}; not root, so not installing." >&2
+    echo "install-test-tools: run: sudo apt-get install -y ${missing[*]}" >&2
+    exit 0
+  fi
+fi
+
+echo "install-test-tools: installing ${missing[*]}" >&2
+export DEBIAN_FRONTEND=noninteractive
+"${sudo[@]}" apt-get update -q
+"${sudo[@]}" apt-get install -y -q "${missing[@]}"
