@@ -3,18 +3,14 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.transport.TlsContexts;
+import dev.parley.testkit.TestCertificate;
 import dev.parley.testkit.WireClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyStore;
-import java.security.cert.Certificate;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
@@ -24,52 +20,27 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code --tls-cert}/{@code --tls-key} on the TCP listener: a TLS client chats; a plain-text
- * client is refused without harm. The certificate is made for the test with the JDK's keytool
- * and written out as PEM (certificate and PKCS#8 key), the form the flags take.
+ * client is refused without harm. The certificate is the test kit's throwaway one, as PEM.
  */
 class TlsIT {
   @TempDir static Path keys;
   @TempDir Path data;
-  static KeyStore keyStore;
+  static TestCertificate certificate;
 
   @BeforeAll
-  static void makeCertificate() throws Exception {
-    Path p12 = keys.resolve("server.p12");
-    Path keytool = Path.of(System.getProperty("java.home"), "bin", "keytool");
-    Process p =
-        new ProcessBuilder(
-                keytool.toString(), "-genkeypair", "-alias", "parley", "-keyalg", "EC",
-                "-groupname", "secp256r1", "-dname", "CN=localhost", "-ext", "san=ip:127.0.0.1",
-                "-validity", "2", "-storetype", "PKCS12", "-keystore", p12.toString(),
-                "-storepass", "changeit")
-            .redirectErrorStream(true)
-            .start();
-    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(new String(p.getInputStream().readAllBytes())).isZero();
-    keyStore = KeyStore.getInstance("PKCS12");
-    try (var in = Files.newInputStream(p12)) {
-      keyStore.load(in, "changeit".toCharArray());
-    }
-    Certificate cert = keyStore.getCertificate("parley");
-    var key = keyStore.getKey("parley", "changeit".toCharArray());
-    Files.writeString(keys.resolve("cert.pem"), pem("CERTIFICATE", cert.getEncoded()));
-    Files.writeString(keys.resolve("key.pem"), pem("PRIVATE KEY", key.getEncoded()));
-  }
-
-  private static String pem(String type, byte[] der) {
-    String body = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(der);
-    return "-----BEGIN " + type + "-----\n" + body + "\n-----END " + type + "-----\n";
+  static void makeCertificate() {
+    certificate = TestCertificate.forLoopback(keys);
   }
 
   private ParleyServer start() {
     return ParleyServer.start(
-        ServerConfig.forTests(data).withTls(keys.resolve("cert.pem"), keys.resolve("key.pem")));
+        ServerConfig.forTests(data).withTls(certificate.cert(), certificate.key()));
   }
 
   @Test
   void aTlsClientLogsInAndChats() throws Exception {
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-    tmf.init(keyStore);
+    tmf.init(certificate.keyStore());
     SSLContext ctx = SSLContext.getInstance("TLS");
     ctx.init(null, tmf.getTrustManagers(), null);
     try (ParleyServer server = start();
@@ -104,7 +75,7 @@ class TlsIT {
    */
   @Test
   void theServerEnablesOnlyTlsOnePointTwoAndOnePointThree() {
-    var context = TlsContexts.server(keys.resolve("cert.pem"), keys.resolve("key.pem"));
+    var context = TlsContexts.server(certificate.cert(), certificate.key());
     var engine = context.newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT);
     assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
   }
