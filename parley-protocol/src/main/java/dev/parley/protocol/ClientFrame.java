@@ -41,4 +41,7 @@ public sealed interface ClientFrame {
 
   /** Revokes the token this connection logged in with (or was given), then closes. */
   record Logout(String ref) implements ClientFrame {}
+
+  /** An owner's action on a user of a room: kick, ban, unban or op. */
+  record Moderate(Moderation action, String room, String user, String ref) implements ClientFrame {}
 }

@@ -46,7 +46,11 @@ public final class FrameCodec {
           Map.entry("ping", f -> new ClientFrame.Ping(f.ref())),
           Map.entry("pong", f -> new ClientFrame.Pong(f.ref())),
           Map.entry("bye", f -> new ClientFrame.Bye(f.ref())),
-          Map.entry("logout", f -> new ClientFrame.Logout(f.ref())));
+          Map.entry("logout", f -> new ClientFrame.Logout(f.ref())),
+          Map.entry("kick", f -> moderate(Moderation.KICK, f)),
+          Map.entry("ban", f -> moderate(Moderation.BAN, f)),
+          Map.entry("unban", f -> moderate(Moderation.UNBAN, f)),
+          Map.entry("op", f -> moderate(Moderation.OP, f)));
 
   private final ObjectMapper mapper;
   private final JsonFactory factory;
@@ -179,6 +183,10 @@ public final class FrameCodec {
       throw f.refuse(ErrorCode.BAD_REQUEST, name + " is longer than " + MAX_SECRET + " characters");
     }
     return value;
+  }
+
+  private static ClientFrame moderate(Moderation action, Fields f) {
+    return new ClientFrame.Moderate(action, f.roomName("room"), f.userName("user"), f.ref());
   }
 
   private static ClientFrame history(Fields f) {

@@ -59,6 +59,11 @@ final class ServerFields {
     return List.copyOf(values);
   }
 
+  /** As {@link #strings}, but empty when the field is absent (an extension older servers lack). */
+  List<String> optionalStrings(String name) {
+    return node.has(name) ? strings(name) : List.of();
+  }
+
   <T> List<T> objects(String name, Function<ServerFields, T> element) {
     List<T> values = new ArrayList<>();
     for (JsonNode v : array(name)) {

@@ -36,7 +36,9 @@ public sealed interface ServerFrame {
   /** A private conversation and its newest id, as listed in {@code welcome.dms}. */
   record RoomLast(String room, long last) {}
 
-  record Joined(String room, List<String> members, long last, boolean truncated, String ref)
+  /** {@code owners} (an extension) lists the room's owners by key; empty for private rooms. */
+  record Joined(
+      String room, List<String> members, long last, boolean truncated, List<String> owners, String ref)
       implements ServerFrame {
     public String type() {
       return "joined";
@@ -47,7 +49,29 @@ public sealed interface ServerFrame {
       if (truncated) {
         out.bool("truncated", true);
       }
-      out.string("ref", ref);
+      out.strings("owners", owners).string("ref", ref);
+    }
+  }
+
+  /** The answer to an owner's {@code kick}, {@code ban}, {@code unban} or {@code op}. */
+  record Moderated(String ref, String room, String user, Moderation action) implements ServerFrame {
+    public String type() {
+      return "moderated";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("ref", ref).string("room", room).string("user", user).string("action", action.wireName());
+    }
+  }
+
+  /** Told to each connection of a user removed from a room by an owner. */
+  record Kicked(String room, String by, Moderation action) implements ServerFrame {
+    public String type() {
+      return "kicked";
+    }
+
+    public void writeFields(FrameWriter out) {
+      out.string("room", room).string("by", by).string("action", action.wireName());
     }
   }
 

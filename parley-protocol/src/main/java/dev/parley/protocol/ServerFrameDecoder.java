@@ -21,7 +21,11 @@ public final class ServerFrameDecoder {
           Map.entry("welcome", ServerFrameDecoder::welcome),
           Map.entry("joined", f -> new ServerFrame.Joined(
               f.string("room"), f.strings("members"), f.number("last"),
-              f.optionalBool("truncated"), f.ref())),
+              f.optionalBool("truncated"), f.optionalStrings("owners"), f.ref())),
+          Map.entry("moderated", f -> new ServerFrame.Moderated(
+              f.ref(), f.string("room"), f.string("user"), moderation(f.string("action")))),
+          Map.entry("kicked", f -> new ServerFrame.Kicked(
+              f.string("room"), f.string("by"), moderation(f.string("action")))),
           Map.entry("left", f -> new ServerFrame.Left(f.string("room"), f.ref())),
           Map.entry("ack", f -> new ServerFrame.Ack(
               f.string("ref"), f.string("room"), f.number("id"), f.number("ts"))),
@@ -112,5 +116,15 @@ public final class ServerFrameDecoder {
       }
     }
     throw new ServerFields.Missing("unknown error code " + wireName);
+  }
+
+  /** The action named on the wire; an unknown one is read as a kick, the mildest removal. */
+  private static Moderation moderation(String wireName) {
+    for (Moderation m : Moderation.values()) {
+      if (m.wireName().equals(wireName)) {
+        return m;
+      }
+    }
+    return Moderation.KICK;
   }
 }

@@ -12,6 +12,9 @@ public interface Member {
   /** The case-folded name: one user, however many connections. */
   String userKey();
 
+  /** Whether the user has an account (guests do not, and may not own rooms). */
+  boolean isRegistered();
+
   /** Queues an encoded frame for this connection. The bytes may be shared with others. */
   void send(EncodedFrame frame);
 

@@ -3,7 +3,11 @@ package dev.parley.server.room;
 import dev.parley.protocol.EncodedFrame;
 import java.util.ArrayList;
 import java.util.HashMap;
+import dev.parley.server.store.RoomPolicy;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -24,6 +28,9 @@ final class Room {
   private final Map<Member, Delivery> members = new HashMap<>();
   /** Connected users by key, with their display name and connection count, sorted by key. */
   private final Map<String, Occupant> occupants = new TreeMap<>();
+  /** Owners and banned users by key, as stored; kept in step with the store by the hub. */
+  final Set<String> owners = new TreeSet<>();
+  final Set<String> banned = new HashSet<>();
 
   volatile int listedMembers;
   volatile long listedLast;
@@ -62,7 +69,9 @@ final class Room {
     }
   }
 
-  void loaded(long lastStored) {
+  void loaded(long lastStored, RoomPolicy policy) {
+    owners.addAll(policy.owners());
+    banned.addAll(policy.banned());
     last = lastStored;
     listedLast = lastStored;
     loaded = true;
@@ -112,6 +121,17 @@ final class Room {
       return true;
     }
     return false;
+  }
+
+  /** Every connection of one user here. */
+  List<Member> connectionsOf(String userKey) {
+    List<Member> out = new ArrayList<>();
+    members.keySet().forEach(m -> {
+      if (m.userKey().equals(userKey)) {
+        out.add(m);
+      }
+    });
+    return out;
   }
 
   /** The users connected here now, by name, each once. */

@@ -3,12 +3,14 @@ package dev.parley.server.room;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.Moderation;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.MessageStore;
+import dev.parley.server.store.RoomPolicy;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
@@ -65,6 +67,15 @@ public final class RoomHub implements AutoCloseable {
         m.reject(ErrorCode.FORBIDDEN, "room " + room + " is full", ref);
         return;
       }
+      if (r.banned.contains(m.userKey())) {
+        m.refused(room);
+        m.reject(ErrorCode.FORBIDDEN, "you are banned from " + room, ref);
+        return;
+      }
+      if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(room)) {
+        r.owners.add(m.userKey());
+        persist(m, ref, store -> store.addOwner(room, m.userKey()), () -> {});
+      }
       if (r.add(m)) {
         presence(r, m, ServerFrame.Presence.JOIN);
       }
@@ -72,7 +83,8 @@ public final class RoomHub implements AutoCloseable {
       long from = since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last);
       boolean truncated = last - from > MAX_REPLAY;
       long after = Math.max(from, last - MAX_REPLAY);
-      m.send(codec.encode(new ServerFrame.Joined(room, r.memberNames(), last, truncated, ref)));
+      m.send(codec.encode(
+          new ServerFrame.Joined(room, r.memberNames(), last, truncated, List.copyOf(r.owners), ref)));
       if (after < last) {
         replay(r, m, after, last, ref);
       }
@@ -242,15 +254,74 @@ public final class RoomHub implements AutoCloseable {
     }
   }
 
+  /**
+   * An owner's kick, ban, unban or op, on the room's lane: applied at once, stored, then
+   * answered. A kicked or banned user's connections leave the room and are told why.
+   */
+  public void moderate(Member by, Moderation action, String room, String user, String ref) {
+    withRoom(by, room, ref, r -> {
+      String target = Names.key(user);
+      if (Names.isDirect(room) || !r.owners.contains(by.userKey())) {
+        by.reject(ErrorCode.FORBIDDEN, "only an owner of " + room + " may " + action.wireName(), ref);
+        return;
+      }
+      if ((action == Moderation.KICK || action == Moderation.BAN) && r.owners.contains(target)) {
+        by.reject(ErrorCode.FORBIDDEN, "an owner cannot be kicked or banned", ref);
+        return;
+      }
+      Runnable answer = () -> by.send(codec.encode(new ServerFrame.Moderated(ref, room, user, action)));
+      switch (action) {
+        case KICK -> {
+          removeAll(r, target, by, action);
+          answer.run();
+        }
+        case BAN -> {
+          r.banned.add(target);
+          removeAll(r, target, by, action);
+          persist(by, ref, store -> store.setBanned(room, target, true), answer);
+        }
+        case UNBAN -> {
+          r.banned.remove(target);
+          persist(by, ref, store -> store.setBanned(room, target, false), answer);
+        }
+        case OP -> {
+          r.owners.add(target);
+          persist(by, ref, store -> store.addOwner(room, target), answer);
+        }
+      }
+    });
+  }
+
+  private void removeAll(Room r, String target, Member by, Moderation action) {
+    EncodedFrame kicked = codec.encode(new ServerFrame.Kicked(r.name, by.user(), action));
+    for (Member m : r.connectionsOf(target)) {
+      m.send(kicked);
+      m.refused(r.name);
+      if (r.remove(m)) {
+        presence(r, m, ServerFrame.Presence.LEAVE);
+      }
+    }
+  }
+
+  /** Stores a change of a room's policy on the read pool, then runs {@code then}. */
+  private void persist(Member m, String ref, Consumer<MessageStore> change, Runnable then) {
+    reads.run(m, ref, store -> {
+      change.accept(store);
+      then.run();
+    });
+  }
+
   private void load(Room r) {
     reads.load(
-        store -> store.openRoom(r.name),
-        last -> lanes.execute(r.name, () -> r.loaded(last)),
+        store -> new Loaded(store.openRoom(r.name), store.policy(r.name)),
+        loaded -> lanes.execute(r.name, () -> r.loaded(loaded.last(), loaded.policy())),
         () -> lanes.execute(r.name, () -> {
           rooms.remove(r.name, r);
           r.loadFailed();
         }));
   }
+
+  private record Loaded(long last, RoomPolicy policy) {}
 
   private static void busy(Member m, String ref) {
     m.reject(ErrorCode.RATE_LIMITED, "the server is busy, try again shortly", ref);

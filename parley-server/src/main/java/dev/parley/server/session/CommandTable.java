@@ -45,6 +45,7 @@ public final class CommandTable {
     t.on(ClientFrame.Pong.class, ConnectionCommands::pong);
     t.on(ClientFrame.Bye.class, ConnectionCommands::bye);
     t.on(ClientFrame.Logout.class, LoginCommands::logout);
+    t.on(ClientFrame.Moderate.class, ModerationCommands::moderate);
     return t;
   }
 

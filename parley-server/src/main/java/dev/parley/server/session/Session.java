@@ -234,6 +234,11 @@ public final class Session implements Member {
   }
 
   @Override
+  public boolean isRegistered() {
+    return user != null && !guest;
+  }
+
+  @Override
   public void send(EncodedFrame frame) {
     out.send(frame);
   }

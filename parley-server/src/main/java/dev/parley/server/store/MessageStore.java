@@ -26,6 +26,15 @@ public interface MessageStore extends AutoCloseable {
   /** The newest {@code limit} messages with id below {@code before}, oldest first. */
   HistorySlice before(String room, long before, int limit);
 
+  /** Who owns a room and who is banned from it, by user key. */
+  RoomPolicy policy(String room);
+
+  /** Makes a user an owner of a room. */
+  void addOwner(String room, String userKey);
+
+  /** Bans a user from a room, or lifts the ban. */
+  void setBanned(String room, String userKey, boolean banned);
+
   /** Public rooms (not private conversations), at most {@code max}, by name. */
   List<RoomInfo> publicRooms(int max);
 

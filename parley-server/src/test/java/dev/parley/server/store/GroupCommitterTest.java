@@ -39,6 +39,9 @@ class GroupCommitterTest {
     }
 
     public long openRoom(String room) { return 0; }
+    public RoomPolicy policy(String room) { return new RoomPolicy(java.util.Set.of(), java.util.Set.of()); }
+    public void addOwner(String room, String userKey) {}
+    public void setBanned(String room, String userKey, boolean banned) {}
     public List<StoredMessage> range(String room, long after, long upTo, int limit) { return List.of(); }
     public HistorySlice before(String room, long before, int limit) { return null; }
     public List<RoomInfo> publicRooms(int max) { return List.of(); }

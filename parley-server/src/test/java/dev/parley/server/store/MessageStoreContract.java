@@ -108,4 +108,16 @@ public abstract class MessageStoreContract {
     assertThat(store.appendAll(List.of(msg("a", "again", "r1"))).get(0).duplicate()).isTrue();
     assertThat(store.appendAll(List.of(msg("a", "next", null))).get(0).message().id()).isEqualTo(2);
   }
+
+  @Test
+  void ownersAndBansAreKeptPerRoomAndSurviveReopening() {
+    store.addOwner("lobby", "alice");
+    store.setBanned("lobby", "mallory", true);
+    store.setBanned("lobby", "bob", true);
+    store.setBanned("lobby", "bob", false);
+    store.close();
+    store = open(dir);
+    assertThat(store.policy("lobby")).isEqualTo(new RoomPolicy(java.util.Set.of("alice"), java.util.Set.of("mallory")));
+    assertThat(store.policy("other").owners()).isEmpty();
+  }
 }

@@ -6,7 +6,7 @@ import java.sql.Statement;
 
 /** Creates the tables of a new database; {@code user_version} records the schema version. */
 final class Schema {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   private static final String[] V1 = {
     """
@@ -47,6 +47,22 @@ final class Schema {
     "CREATE UNIQUE INDEX messages_ref ON messages(room, sender_key, ref) WHERE ref IS NOT NULL",
   };
 
+  /** Version 2: room owners and bans (moderation). */
+  private static final String[] V2 = {
+    """
+    CREATE TABLE room_owners(
+      room TEXT NOT NULL,
+      user_key TEXT NOT NULL,
+      PRIMARY KEY(room, user_key)) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE room_bans(
+      room TEXT NOT NULL,
+      user_key TEXT NOT NULL,
+      PRIMARY KEY(room, user_key)) WITHOUT ROWID
+    """,
+  };
+
   private Schema() {}
 
   static void ensure(Connection c) throws SQLException {
@@ -58,13 +74,18 @@ final class Schema {
       if (version == VERSION) {
         return;
       }
-      if (version != 0) {
+      if (version > VERSION) {
         throw new SQLException(
-            "database schema version " + version + " is not " + VERSION + " (newer Parley?)");
+            "database schema version " + version + " is newer than this Parley's " + VERSION);
       }
       c.setAutoCommit(false);
       try {
-        for (String ddl : V1) {
+        if (version < 1) {
+          for (String ddl : V1) {
+            s.executeUpdate(ddl);
+          }
+        }
+        for (String ddl : V2) {
           s.executeUpdate(ddl);
         }
         s.executeUpdate("PRAGMA user_version = " + VERSION);

@@ -8,6 +8,7 @@ import dev.parley.server.store.HistorySlice;
 import dev.parley.server.store.MessageStore;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.RoomInfo;
+import dev.parley.server.store.RoomPolicy;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
 import java.nio.file.Path;
@@ -17,6 +18,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -130,6 +133,37 @@ public final class SqliteStore implements MessageStore, AccountStore {
             return out;
           }
         });
+  }
+
+  @Override
+  public RoomPolicy policy(String room) {
+    return query(c -> new RoomPolicy(keys(c, "SELECT user_key FROM room_owners WHERE room=?", room),
+        keys(c, "SELECT user_key FROM room_bans WHERE room=?", room)));
+  }
+
+  private static Set<String> keys(Connection c, String sql, String room) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement(sql)) {
+      s.setString(1, room);
+      Set<String> out = new HashSet<>();
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          out.add(rs.getString(1));
+        }
+      }
+      return out;
+    }
+  }
+
+  @Override
+  public void addOwner(String room, String userKey) {
+    query(c -> update(c, "INSERT OR IGNORE INTO room_owners(room, user_key) VALUES(?,?)", room, userKey));
+  }
+
+  @Override
+  public void setBanned(String room, String userKey, boolean banned) {
+    query(c -> banned
+        ? update(c, "INSERT OR IGNORE INTO room_bans(room, user_key) VALUES(?,?)", room, userKey)
+        : update(c, "DELETE FROM room_bans WHERE room=? AND user_key=?", room, userKey));
   }
 
   @Override
