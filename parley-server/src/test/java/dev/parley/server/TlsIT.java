@@ -8,6 +8,7 @@ import dev.parley.testkit.WireClient;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -57,6 +58,40 @@ class TlsIT {
       assertThat(in.readLine()).contains("\"type\":\"ack\"");
       assertThat(in.readLine()).contains("\"text\":\"secret\"");
       assertThat(socket.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
+    }
+  }
+
+  private static SSLContext trusting() throws Exception {
+    TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+    tmf.init(certificate.keyStore());
+    SSLContext ctx = SSLContext.getInstance("TLS");
+    ctx.init(null, tmf.getTrustManagers(), null);
+    return ctx;
+  }
+
+  @Test
+  void webSocketOverTlsChats() throws Exception {
+    try (ParleyServer server = start()) {
+      int port = server.httpAddress().orElseThrow().getPort();
+      WireClient ann = WireClient.webSocket(URI.create("wss://127.0.0.1:" + port + "/ws"), null, trusting());
+      ann.sendFrame("type", "hello", "user", "ann").expect("welcome");
+      ann.sendFrame("type", "join", "room", "wss").expect("joined");
+      ann.sendFrame("type", "send", "room", "wss", "text", "secret", "ref", "s1").expect("ack");
+      assertThat(ann.expect("msg").path("text").asText()).isEqualTo("secret");
+      ann.close();
+    }
+  }
+
+  @Test
+  void longPollingOverHttpsChats() throws Exception {
+    try (ParleyServer server = start()) {
+      int port = server.httpAddress().orElseThrow().getPort();
+      WireClient ann = WireClient.longPoll(URI.create("https://127.0.0.1:" + port + "/"), trusting());
+      ann.sendFrame("type", "hello", "user", "ann").expect("welcome");
+      ann.sendFrame("type", "join", "room", "https").expect("joined");
+      ann.sendFrame("type", "send", "room", "https", "text", "secret", "ref", "s1").expect("ack");
+      assertThat(ann.expect("msg").path("text").asText()).isEqualTo("secret");
+      ann.close();
     }
   }
 

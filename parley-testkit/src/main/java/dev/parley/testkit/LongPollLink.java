@@ -22,14 +22,19 @@ final class LongPollLink implements Link {
 
   private final URI base;
   private final Inbox inbox;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final HttpClient http;
   private final ReadGate gate = new ReadGate();
   private volatile String sid;
   private volatile boolean closed;
 
-  LongPollLink(URI base, Inbox inbox) {
+  LongPollLink(URI base, javax.net.ssl.SSLContext tls, Inbox inbox) {
     this.base = base;
     this.inbox = inbox;
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (tls != null) {
+      client.sslContext(tls);
+    }
+    this.http = client.build();
   }
 
   @Override

@@ -19,8 +19,12 @@ final class WebSocketLink implements Link {
   private volatile WebSocket listenerSide;
   private boolean owed;
 
-  WebSocketLink(URI uri, String origin, Inbox inbox) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  WebSocketLink(URI uri, String origin, javax.net.ssl.SSLContext tls, Inbox inbox) {
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    if (tls != null) {
+      client.sslContext(tls);
+    }
+    HttpClient http = client.build();
     WebSocket.Builder builder = http.newWebSocketBuilder();
     if (origin != null) {
       builder.header("Origin", origin);

@@ -69,7 +69,12 @@ public final class WireClient implements AutoCloseable {
 
   /** A WebSocket connection to {@code uri} ({@code ws://host:port/ws}), sending {@code origin} if not null. */
   public static WireClient webSocket(URI uri, String origin) {
-    return new WireClient(inbox -> new WebSocketLink(uri, origin, inbox));
+    return webSocket(uri, origin, null);
+  }
+
+  /** As {@link #webSocket(URI, String)}, over TLS ({@code wss://}) trusting {@code tls}. */
+  public static WireClient webSocket(URI uri, String origin, javax.net.ssl.SSLContext tls) {
+    return new WireClient(inbox -> new WebSocketLink(uri, origin, tls, inbox));
   }
 
   /**
@@ -77,7 +82,12 @@ public final class WireClient implements AutoCloseable {
    * first frame sent opens the session.
    */
   public static WireClient longPoll(URI base) {
-    return new WireClient(inbox -> new LongPollLink(base, inbox));
+    return longPoll(base, null);
+  }
+
+  /** As {@link #longPoll(URI)}, over HTTPS trusting {@code tls}. */
+  public static WireClient longPoll(URI base, javax.net.ssl.SSLContext tls) {
+    return new WireClient(inbox -> new LongPollLink(base, tls, inbox));
   }
 
   /** Connects and logs in as a guest, consuming the {@code welcome}. */
