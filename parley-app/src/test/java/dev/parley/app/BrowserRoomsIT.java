@@ -80,4 +80,22 @@ class BrowserRoomsIT {
     assertThat(ann.browser().driver().getCurrentUrl()).isEqualTo(server.httpUri().toString());
     assertThat((String) ann.js("return localStorage.getItem('parley.token')")).hasSizeGreaterThan(20);
   }
+
+  @Test
+  void loggingOutRevokesTheTokenOnTheServerNotOnlyInThePage() {
+    ServerProcess server = servers.start(dataDir);
+    ChatPage ann = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("1001");
+    String token = (String) ann.js("return localStorage.getItem('parley.token')");
+    assertThat(token).hasSizeGreaterThan(20);
+
+    ann.browser().driver().findElement(org.openqa.selenium.By.id("logout")).click();
+
+    assertThat((String) ann.js("return localStorage.getItem('parley.token')")).isNull();
+    org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() -> {
+      try (WireClient retry = WireClient.connect(server.tcpAddress())) {
+        retry.sendFrame("type", "hello", "token", token);
+        assertThat(retry.next().path("code").asText()).isEqualTo("auth_failed");
+      }
+    });
+  }
 }

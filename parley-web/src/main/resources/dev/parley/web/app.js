@@ -206,7 +206,8 @@ for (const tab of document.querySelectorAll('.tab')) {
 }
 
 $('logout').addEventListener('click', () => {
-  connection.stop();
+  // Revokes the stored token on the server too, not only in this browser.
+  connection.stop({ type: 'logout' });
   saved.setToken(null);
   saved.setGuestName(null);
   chat.reset(null, false);

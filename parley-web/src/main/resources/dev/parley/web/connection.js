@@ -55,11 +55,11 @@ export class Connection {
     }
   }
 
-  /** Closes for good (logging out): no reconnect. */
-  stop() {
+  /** Closes for good (logging out): no reconnect; {@code last} is sent first, if given. */
+  stop(last) {
     this.setState('stopped');
     this.attempt = null;
-    this.dropTransport();
+    this.dropTransport(last);
     clearTimeout(this.retryTimer);
   }
 
@@ -204,13 +204,14 @@ export class Connection {
     this.setState('waiting');
   }
 
-  dropTransport() {
+  dropTransport(last) {
     clearInterval(this.ticker);
     this.ticker = null;
     const transport = this.transport;
+    const online = this.loggedIn;
     this.transport = null;
     this.loggedIn = false;
-    transport?.close();
+    transport?.close(online ? last : undefined);
   }
 
   setState(state) {

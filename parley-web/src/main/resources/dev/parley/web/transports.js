@@ -33,7 +33,11 @@ export function openWebSocket(first, handlers) {
           ws.send(JSON.stringify(frame));
         }
       },
-      close() {
+      /** Closes, sending {@code last} first if given (a browser sends it before the close). */
+      close(last) {
+        if (last && ws.readyState === WebSocket.OPEN) {
+          ws.send(JSON.stringify(last));
+        }
         ws.close(1000);
       },
     };
@@ -170,8 +174,11 @@ class PollTransport {
     this.sending = false;
   }
 
-  /** Closed by the page: tells the server (keepalive outlives the page), then stops. */
-  close() {
+  /**
+   * Closed by the page: tells the server with {@code last} (a logout) or a bye, in a request
+   * that outlives the page (keepalive), then stops.
+   */
+  close(last = { type: 'bye' }) {
     if (this.closed) {
       return;
     }
@@ -179,7 +186,7 @@ class PollTransport {
     fetch('/poll/send', {
       method: 'POST',
       headers: this.headers(),
-      body: '[{"type":"bye"}]',
+      body: JSON.stringify([last]),
       keepalive: true,
     }).catch(() => {});
   }
