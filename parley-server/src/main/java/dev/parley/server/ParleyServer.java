@@ -112,13 +112,13 @@ public final class ParleyServer implements AutoCloseable {
     stopOrder.add(() -> acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
     stopOrder.add(() -> workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
     Authenticator authenticator =
-        new Authenticator(store, store, PasswordHasher.owaspBaseline(), config.guestsAllowed(), Clock.systemUTC());
+        new Authenticator(store.accountStore(), store, PasswordHasher.owaspBaseline(), config.guestsAllowed(), Clock.systemUTC());
     SessionServices services =
         new SessionServices(
             codec,
             hub,
             authenticator,
-            new UserDirectory(store),
+            new UserDirectory(store.accountStore()),
             authPool,
             new SessionRegistry(),
             (int) Math.max(1, (config.heartbeat().toMillis() + 999) / 1000),

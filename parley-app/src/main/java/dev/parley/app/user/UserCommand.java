@@ -113,7 +113,7 @@ public final class UserCommand {
     public void run() {
       String key = key(name);
       String hash = PasswordHasher.owaspBaseline().hash(readPassword());
-      boolean added = withStore(true, store -> store.createAccount(new Account(name, key, hash)));
+      boolean added = withStore(true, store -> store.accountStore().createAccount(new Account(name, key, hash)));
       if (!added) {
         throw new ConfigException("user " + name + " exists already");
       }
@@ -129,7 +129,7 @@ public final class UserCommand {
     public void run() {
       String key = key(name);
       String hash = PasswordHasher.owaspBaseline().hash(readPassword());
-      if (!withStore(false, store -> store.changePassword(key, hash))) {
+      if (!withStore(false, store -> store.accountStore().changePassword(key, hash))) {
         throw new ConfigException("no user " + name);
       }
       System.out.println("changed the password of " + name + " and revoked their tokens");
@@ -143,7 +143,7 @@ public final class UserCommand {
     @Override
     public void run() {
       String key = key(name);
-      if (!withStore(false, store -> store.deleteAccount(key))) {
+      if (!withStore(false, store -> store.accountStore().deleteAccount(key))) {
         throw new ConfigException("no user " + name);
       }
       System.out.println("deleted " + name);
@@ -154,7 +154,7 @@ public final class UserCommand {
   static final class ListUsers extends StoreOptions implements Runnable {
     @Override
     public void run() {
-      withStore(false, store -> store.accounts()).forEach(a -> System.out.println(a.name()));
+      withStore(false, store -> store.accountStore().accounts()).forEach(a -> System.out.println(a.name()));
     }
   }
 }

@@ -18,7 +18,7 @@ class TokenExpiryTest {
   void aTokenWorksForThirtyDaysAndThenNoMore() {
     LoginThrottleTest.ManualClock clock = new LoginThrottleTest.ManualClock();
     try (SqliteStore store = SqliteStore.open(dir)) {
-      Authenticator auth = new Authenticator(store, store, new PasswordHasher(1024, 1, 1), true, clock);
+      Authenticator auth = new Authenticator(store.accountStore(), store, new PasswordHasher(1024, 1, 1), true, clock);
       Login.Accepted registered =
           (Login.Accepted) auth.register(new ClientFrame.Register("ann", "correct horse", null));
 

@@ -1,7 +1,6 @@
 package dev.parley.server.store.sqlite;
 
 import dev.parley.protocol.Names;
-import dev.parley.server.store.Account;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.HistorySlice;
@@ -21,17 +20,28 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.List;
-import java.util.Optional;
 
-/** The embedded store: accounts, tokens, rooms and history in one SQLite file. */
-public final class SqliteStore implements MessageStore, AccountStore {
+/**
+ * The embedded store: rooms and history in one SQLite file, with the accounts and tokens of
+ * {@link #accountStore()} beside them.
+ */
+public final class SqliteStore implements MessageStore {
   public static final String FILE_NAME = "parley.db";
 
   private final ThreadConnections connections;
+  private final Sql sql;
+  private final SqliteAccountStore accountStore;
   private final Appender appender = new Appender();
 
   private SqliteStore(ThreadConnections connections) {
     this.connections = connections;
+    this.sql = new Sql(connections);
+    this.accountStore = new SqliteAccountStore(sql);
+  }
+
+  /** Accounts and tokens, in the same database. */
+  public AccountStore accountStore() {
+    return accountStore;
   }
 
   /**
@@ -62,7 +72,7 @@ public final class SqliteStore implements MessageStore, AccountStore {
 
   @Override
   public long openRoom(String room) {
-    return query(
+    return sql.query(
         c -> {
           insertRoomIfAbsent(c, room);
           try (PreparedStatement s = c.prepareStatement("SELECT last_id FROM rooms WHERE name=?")) {
@@ -113,10 +123,10 @@ public final class SqliteStore implements MessageStore, AccountStore {
   }
 
   /** Runs a newest-first query and returns its rows oldest first. */
-  private List<StoredMessage> newestFirst(String sql, String room, long low, long high, int limit) {
-    return query(
+  private List<StoredMessage> newestFirst(String select, String room, long low, long high, int limit) {
+    return sql.query(
         c -> {
-          try (PreparedStatement s = c.prepareStatement(sql)) {
+          try (PreparedStatement s = c.prepareStatement(select)) {
             s.setString(1, room);
             s.setLong(2, low);
             s.setLong(3, high);
@@ -137,7 +147,7 @@ public final class SqliteStore implements MessageStore, AccountStore {
 
   @Override
   public RoomPolicy policy(String room) {
-    return query(c -> new RoomPolicy(keys(c, "SELECT user_key FROM room_owners WHERE room=?", room),
+    return sql.query(c -> new RoomPolicy(keys(c, "SELECT user_key FROM room_owners WHERE room=?", room),
         keys(c, "SELECT user_key FROM room_bans WHERE room=?", room)));
   }
 
@@ -156,14 +166,14 @@ public final class SqliteStore implements MessageStore, AccountStore {
 
   @Override
   public void addOwner(String room, String userKey) {
-    query(c -> update(c, "INSERT OR IGNORE INTO room_owners(room, user_key) VALUES(?,?)", room, userKey));
+    sql.query(c -> Sql.update(c, "INSERT OR IGNORE INTO room_owners(room, user_key) VALUES(?,?)", room, userKey));
   }
 
   @Override
   public void setBanned(String room, String userKey, boolean banned) {
-    query(c -> banned
-        ? update(c, "INSERT OR IGNORE INTO room_bans(room, user_key) VALUES(?,?)", room, userKey)
-        : update(c, "DELETE FROM room_bans WHERE room=? AND user_key=?", room, userKey));
+    sql.query(c -> banned
+        ? Sql.update(c, "INSERT OR IGNORE INTO room_bans(room, user_key) VALUES(?,?)", room, userKey)
+        : Sql.update(c, "DELETE FROM room_bans WHERE room=? AND user_key=?", room, userKey));
   }
 
   @Override
@@ -186,10 +196,10 @@ public final class SqliteStore implements MessageStore, AccountStore {
     void bind(PreparedStatement s) throws SQLException;
   }
 
-  private List<RoomInfo> rooms(String sql, Binder binder) {
-    return query(
+  private List<RoomInfo> rooms(String select, Binder binder) {
+    return sql.query(
         c -> {
-          try (PreparedStatement s = c.prepareStatement(sql)) {
+          try (PreparedStatement s = c.prepareStatement(select)) {
             binder.bind(s);
             List<RoomInfo> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -200,147 +210,6 @@ public final class SqliteStore implements MessageStore, AccountStore {
             return out;
           }
         });
-  }
-
-  @Override
-  public Optional<Account> account(String key) {
-    return query(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement("SELECT name, key, password_hash FROM accounts WHERE key=?")) {
-            s.setString(1, key);
-            return firstAccount(s);
-          }
-        });
-  }
-
-  @Override
-  public boolean createAccount(Account account) {
-    return query(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT OR IGNORE INTO accounts(key, name, password_hash, created) VALUES(?,?,?,?)")) {
-            s.setString(1, account.key());
-            s.setString(2, account.name());
-            s.setString(3, account.passwordHash());
-            s.setLong(4, System.currentTimeMillis());
-            return s.executeUpdate() == 1;
-          }
-        });
-  }
-
-  @Override
-  public void saveToken(String tokenHash, String userKey, long expiresAtMillis) {
-    query(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "INSERT INTO tokens(token_hash, user_key, created, expires) VALUES(?,?,?,?)")) {
-            s.setString(1, tokenHash);
-            s.setString(2, userKey);
-            s.setLong(3, System.currentTimeMillis());
-            s.setLong(4, expiresAtMillis);
-            return s.executeUpdate();
-          }
-        });
-  }
-
-  @Override
-  public Optional<Account> tokenAccount(String tokenHash, long nowMillis) {
-    return query(
-        c -> {
-          try (PreparedStatement s =
-              c.prepareStatement(
-                  "SELECT a.name, a.key, a.password_hash FROM tokens t JOIN accounts a"
-                      + " ON a.key = t.user_key WHERE t.token_hash=? AND t.expires>?")) {
-            s.setString(1, tokenHash);
-            s.setLong(2, nowMillis);
-            return firstAccount(s);
-          }
-        });
-  }
-
-  @Override
-  public void revokeToken(String tokenHash) {
-    query(c -> update(c, "DELETE FROM tokens WHERE token_hash=?", tokenHash));
-  }
-
-  @Override
-  public boolean changePassword(String key, String passwordHash) {
-    return inTransaction(c -> {
-      boolean found = update(c, "UPDATE accounts SET password_hash=? WHERE key=?", passwordHash, key) == 1;
-      update(c, "DELETE FROM tokens WHERE user_key=?", key);
-      return found;
-    });
-  }
-
-  @Override
-  public boolean deleteAccount(String key) {
-    return inTransaction(c -> {
-      update(c, "DELETE FROM tokens WHERE user_key=?", key);
-      return update(c, "DELETE FROM accounts WHERE key=?", key) == 1;
-    });
-  }
-
-  @Override
-  public List<Account> accounts() {
-    return query(c -> {
-      try (PreparedStatement s = c.prepareStatement("SELECT name, key, password_hash FROM accounts ORDER BY key");
-          ResultSet rs = s.executeQuery()) {
-        List<Account> out = new ArrayList<>();
-        while (rs.next()) {
-          out.add(new Account(rs.getString(1), rs.getString(2), rs.getString(3)));
-        }
-        return out;
-      }
-    });
-  }
-
-  private static int update(Connection c, String sql, String... args) throws SQLException {
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setString(i + 1, args[i]);
-      }
-      return s.executeUpdate();
-    }
-  }
-
-  /** Runs several statements as one transaction on this thread's connection. */
-  private <T> T inTransaction(Query<T> work) {
-    return query(c -> {
-      try (var tx = c.createStatement()) {
-        tx.execute("BEGIN IMMEDIATE");
-        try {
-          T result = work.run(c);
-          tx.execute("COMMIT");
-          return result;
-        } catch (SQLException | RuntimeException e) {
-          tx.execute("ROLLBACK");
-          throw e;
-        }
-      }
-    });
-  }
-
-  private static Optional<Account> firstAccount(PreparedStatement s) throws SQLException {
-    try (ResultSet rs = s.executeQuery()) {
-      return rs.next()
-          ? Optional.of(new Account(rs.getString(1), rs.getString(2), rs.getString(3)))
-          : Optional.empty();
-    }
-  }
-
-  private interface Query<T> {
-    T run(Connection c) throws SQLException;
-  }
-
-  private <T> T query(Query<T> query) {
-    try {
-      return query.run(connections.get());
-    } catch (SQLException e) {
-      throw new StoreException(e.getMessage(), e);
-    }
   }
 
   @Override
