@@ -32,7 +32,6 @@ public final class WireClient implements AutoCloseable {
   private final BlockingQueue<JsonNode> frames = new LinkedBlockingQueue<>();
   private final List<JsonNode> seen = new ArrayList<>();
   private final Link link;
-  private volatile boolean closedByServer;
 
   private WireClient(Function<Link.Inbox, Link> connect) {
     this.link = connect.apply(new Link.Inbox() {
@@ -43,7 +42,6 @@ public final class WireClient implements AutoCloseable {
 
       @Override
       public void ended() {
-        closedByServer = true;
         frames.add(CLOSED);
       }
     });
@@ -262,9 +260,6 @@ public final class WireClient implements AutoCloseable {
     link.resumeReading();
   }
 
-  public boolean isClosedByServer() {
-    return closedByServer;
-  }
 
   /** Every frame taken so far, in order. */
   public List<JsonNode> seen() {

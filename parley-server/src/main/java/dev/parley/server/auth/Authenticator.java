@@ -53,7 +53,7 @@ public final class Authenticator {
    */
   public Login hello(ClientFrame.Hello hello, String host) {
     String userKey = hello.user() == null ? null : Names.key(hello.user());
-    if (hello.token() == null && hello.password() == null) {
+    if (hello.isGuest()) {
       return guest(hello.user(), accounts.account(userKey).isPresent());
     }
     long wait = throttle.waitMillis(userKey, host);

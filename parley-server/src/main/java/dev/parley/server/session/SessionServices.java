@@ -1,6 +1,7 @@
 package dev.parley.server.session;
 
 import dev.parley.protocol.FrameCodec;
+import dev.parley.server.ServerConfig;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.UserDirectory;
 import dev.parley.server.metrics.ServerMetrics;
@@ -25,6 +26,6 @@ public record SessionServices(
     AddressLimit addresses,
     int maxRoomsPerConnection) {
 
-  public static final String SERVER_NAME = "parley/0.1.0";
+  public static final String SERVER_NAME = "parley/" + ServerConfig.VERSION;
   public static final int PROTOCOL = 1;
 }
