@@ -48,6 +48,20 @@ class BrowserRoomsIT {
   }
 
   @Test
+  void roomNamesTypedInAnyCaseAreOneRoom() {
+    ServerProcess server = servers.start(dataDir);
+    ChatPage ann = ChatPage.open(browsers.start(), server).enterAsGuest("ann").join("Lobby").join("LOBBY");
+    try (WireClient bob = WireClient.guest(server.tcpAddress(), "bob")) {
+      Chat.join(bob, "lobby");
+      Chat.say(bob, "lobby", "one room", "b1");
+      ann.awaitMessage("bob", "one room");
+    }
+    assertThat(ann.browser().driver().findElements(By.cssSelector("#sidebar button[data-room]")))
+        .extracting(e -> e.getAttribute("data-room"))
+        .containsExactly("lobby");
+  }
+
+  @Test
   void privateConversationFromTheMemberListWithAnUnreadBadge() {
     ServerProcess server = servers.start(dataDir);
     ChatPage ann = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("1001");

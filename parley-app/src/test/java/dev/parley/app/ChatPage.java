@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.protocol.Names;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
@@ -73,7 +74,7 @@ final class ChatPage {
     openMenuIfCollapsed();
     WebElement input = driver.findElement(By.id("join-input"));
     input.sendKeys(room, Keys.ENTER);
-    until("room " + room + " open and joined", d -> text(By.id("room-title")).equals("#" + room)
+    until("room " + room + " open and joined", d -> text(By.id("room-title")).equals("#" + Names.room(room))
         && !text(By.id("room-subtitle")).equals("Joining…"));
     return this;
   }

@@ -85,7 +85,8 @@ public final class ParleyClient implements AutoCloseable {
    * Joins a room, replaying every message after {@code since} (when not null). Joining a room
    * the client is in already replays nothing it delivered before.
    */
-  public CompletableFuture<ServerFrame.Joined> join(String room, Long since) {
+  public CompletableFuture<ServerFrame.Joined> join(String anySpelling, Long since) {
+    String room = spelling(anySpelling);
     CompletableFuture<ServerFrame.Joined> joined = new CompletableFuture<>();
     if (check(joined, Names.isValidRoom(room), ErrorCode.INVALID_NAME, "invalid room name")) {
       hop(joined, () -> commands.join(room, since, joined));
@@ -94,14 +95,16 @@ public final class ParleyClient implements AutoCloseable {
   }
 
   /** Leaves a room: it is not rejoined, and its messages are no longer delivered. */
-  public CompletableFuture<Void> leave(String room) {
+  public CompletableFuture<Void> leave(String anySpelling) {
+    String room = spelling(anySpelling);
     CompletableFuture<Void> left = new CompletableFuture<>();
     hop(left, () -> commands.leave(room, left));
     return left;
   }
 
   /** Sends a message; completes with its {@code ack} once the server has stored it. */
-  public CompletableFuture<ServerFrame.Ack> send(String room, String text) {
+  public CompletableFuture<ServerFrame.Ack> send(String anySpelling, String text) {
+    String room = spelling(anySpelling);
     CompletableFuture<ServerFrame.Ack> acked = new CompletableFuture<>();
     if (check(acked, Names.isValidRoom(room), ErrorCode.INVALID_NAME, "invalid room name")
         && checkText(acked, text)) {
@@ -123,7 +126,8 @@ public final class ParleyClient implements AutoCloseable {
   }
 
   /** Up to {@code limit} messages before id {@code before} (the newest when null), oldest first. */
-  public CompletableFuture<ServerFrame.HistoryPage> history(String room, Long before, int limit) {
+  public CompletableFuture<ServerFrame.HistoryPage> history(String anySpelling, Long before, int limit) {
+    String room = spelling(anySpelling);
     int capped = Math.max(1, Math.min(limit, FrameCodec.MAX_HISTORY_LIMIT));
     return ask(ref -> new ClientFrame.History(room, before, capped, ref))
         .thenApply(ServerFrame.HistoryPage.class::cast);
@@ -135,8 +139,17 @@ public final class ParleyClient implements AutoCloseable {
   }
 
   /** Who is in a room now. */
-  public CompletableFuture<List<String>> who(String room) {
+  public CompletableFuture<List<String>> who(String anySpelling) {
+    String room = spelling(anySpelling);
     return ask(ref -> new ClientFrame.Who(room, ref)).thenApply(r -> ((ServerFrame.Members) r).members());
+  }
+
+  /**
+   * Room names are one name without regard to case and the server answers in lower case, so
+   * the client keeps every room under that spelling too.
+   */
+  private static String spelling(String room) {
+    return room == null ? null : Names.room(room);
   }
 
   public ConnectionState state() {

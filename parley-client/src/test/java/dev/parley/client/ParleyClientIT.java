@@ -45,6 +45,27 @@ class ParleyClientIT extends ClientFixture {
   }
 
   @Test
+  void roomNamesInAnyCaseAreTheOneLowerCaseRoom() {
+    Recorder aliceHears = new Recorder();
+    Recorder bobHears = new Recorder();
+    ParleyClient alice = guest("alice", aliceHears);
+    ParleyClient bob = guest("bob", bobHears);
+    assertThat(done(alice.join("Lobby")).room()).isEqualTo("lobby");
+    done(bob.join("LOBBY"));
+
+    assertThat(done(alice.send("lObBy", "one room")).room()).isEqualTo("lobby");
+
+    await().atMost(WAIT).until(() -> bobHears.texts("lobby").size() == 1);
+    assertThat(aliceHears.texts("lobby")).containsExactly("one room");
+    assertThat(done(bob.history("LoBBY", null, 10)).messages()).hasSize(1);
+    assertThat(done(alice.who("LOBBY"))).containsExactlyInAnyOrder("alice", "bob");
+    done(bob.leave("Lobby"));
+    done(alice.send("lobby", "after bob left"));
+    await().atMost(WAIT).until(() -> aliceHears.texts("lobby").size() == 2);
+    assertThat(bobHears.texts("lobby")).containsExactly("one room");
+  }
+
+  @Test
   void aSendToTheRoomRightAfterJoiningWaitsForTheJoin() {
     ParleyClient alice = guest("alice", new Recorder());
     alice.join("lobby");

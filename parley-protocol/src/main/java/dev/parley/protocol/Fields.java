@@ -64,12 +64,14 @@ final class Fields {
     return value;
   }
 
+  /** A room name in its one lower-case spelling, so every layer above sees one name a room. */
   String roomName(String name) {
     String value = string(name);
-    if (!Names.isValidRoom(value)) {
+    String room = Names.room(value);
+    if (!Names.isValidRoom(room)) {
       throw refuse(ErrorCode.INVALID_NAME, "invalid room name " + quoted(value));
     }
-    return value;
+    return room;
   }
 
   String text(String name) {

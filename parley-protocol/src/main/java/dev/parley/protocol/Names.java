@@ -4,9 +4,10 @@ import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
- * The rules for user and room names. Users are unique without regard to case, so every
- * lookup goes through {@link #key(String)}. A private conversation is the room
- * {@code dm:} + the two lower-cased user names in sorted order.
+ * The rules for user and room names. Both are one name without regard to case: users are
+ * looked up through {@link #key(String)}, and rooms are known only by their lower-case
+ * {@link #room(String) spelling}, so "Lobby" and "lobby" are one room. A private conversation
+ * is the room {@code dm:} + the two lower-cased user names in sorted order.
  */
 public final class Names {
   public static final int MAX_USER = 32;
@@ -43,6 +44,21 @@ public final class Names {
   /** The case-folded form under which a user name is unique. */
   public static String key(String user) {
     return user.toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * The one spelling of a room name: ASCII letters in lower case, since spellings that differ
+   * only in case are the same room. Only ASCII is folded, so that no other character (the
+   * Kelvin sign folds to "k") can turn into a valid name.
+   */
+  public static String room(String name) {
+    char[] chars = name.toCharArray();
+    for (int i = 0; i < chars.length; i++) {
+      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+        chars[i] = (char) (chars[i] + ('a' - 'A'));
+      }
+    }
+    return new String(chars);
   }
 
   /** The private conversation between two users, whichever of them asks. */

@@ -91,7 +91,7 @@ class FrameCodecTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "a b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ünïcode", "dm:Alice:bob", "dm:bob:alice", "dm:alice"})
+  @ValueSource(strings = {"", "a b", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "ünïcode", "\u212Aitchen", "dm:bob:alice", "DM:Bob:Alice", "dm:alice"})
   void badRoomNamesAreInvalidName(String room) {
     assertThat(rejected("{\"type\":\"join\",\"room\":\"" + room + "\"}").code())
         .isEqualTo(ErrorCode.INVALID_NAME);
@@ -101,6 +101,22 @@ class FrameCodecTest {
   @ValueSource(strings = {"1001", "lobby", "a.b-c_d", "dm:alice:bob", "dm:alice:alice"})
   void goodRoomNamesAreAccepted(String room) {
     assertThat(frame("{\"type\":\"join\",\"room\":\"" + room + "\"}")).isInstanceOf(ClientFrame.Join.class);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"join", "leave", "who", "send", "history", "kick"})
+  void roomNamesThatDifferOnlyInCaseDecodeToOneLowerCaseName(String type) {
+    for (String spelling : List.of("Lobby", "LOBBY", "lobby", "lObBy")) {
+      String json =
+          "{\"type\":\"" + type + "\",\"room\":\"" + spelling + "\",\"text\":\"hi\",\"user\":\"bob\"}";
+      assertThat(frame(json)).as(json).hasFieldOrPropertyWithValue("room", "lobby");
+    }
+  }
+
+  @Test
+  void privateRoomNamesFoldTooSoEitherSpellingIsTheOneConversation() {
+    assertThat(frame("{\"type\":\"join\",\"room\":\"DM:Alice:bob\"}"))
+        .isEqualTo(new ClientFrame.Join("dm:alice:bob", null, null));
   }
 
   @ParameterizedTest

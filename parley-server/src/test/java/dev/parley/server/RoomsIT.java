@@ -45,7 +45,33 @@ class RoomsIT extends ServerFixture {
   void aRoomNameOf64AllowedCharactersIsValid() {
     String longest = "Az09_-." + "r".repeat(57);
     WireClient ann = guest("ann");
-    assertThat(join(ann, longest).path("room").asText()).isEqualTo(longest);
+    assertThat(join(ann, longest).path("room").asText()).isEqualTo(longest.toLowerCase());
+  }
+
+  @Test
+  void roomNamesThatDifferOnlyInCaseAreOneRoomAnsweredInLowerCase() {
+    WireClient ann = guest("ann");
+    WireClient bob = guest("bob");
+    ann.sendFrame("type", "join", "room", "Lobby");
+    assertThat(ann.expect("joined").path("room").asText()).isEqualTo("lobby");
+    bob.sendFrame("type", "join", "room", "LOBBY");
+    JsonNode joined = bob.expect("joined");
+    assertThat(joined.path("room").asText()).isEqualTo("lobby");
+    assertThat(joined.path("members")).extracting(JsonNode::asText).containsExactlyInAnyOrder("ann", "bob");
+    assertPresence(ann.expect("presence"), "bob", "join");
+
+    ann.sendFrame("type", "send", "room", "lObBy", "text", "one room", "ref", "s1");
+    assertThat(ann.expect("ack").path("room").asText()).isEqualTo("lobby");
+    JsonNode msg = bob.expect("msg");
+    assertThat(msg.path("room").asText()).isEqualTo("lobby");
+    assertThat(msg.path("text").asText()).isEqualTo("one room");
+
+    bob.sendFrame("type", "rooms");
+    assertThat(bob.expect("rooms").path("rooms"))
+        .extracting(r -> r.path("room").asText() + " " + r.path("members"))
+        .containsExactly("lobby 2");
+    bob.sendFrame("type", "leave", "room", "lobby", "ref", "l1");
+    assertThat(bob.expect("left").path("room").asText()).isEqualTo("lobby");
   }
 
   @Test
@@ -201,8 +227,8 @@ class RoomsIT extends ServerFixture {
     WireClient ann = guest("ann");
     List<String> bad =
         List.of(
-            "", "lob by", "lobby!", "lobby/1", "é", "r".repeat(65), "DM:ann:bob", "dm:",
-            "dm:ann", "dm:Ann:bob", "dm:bob:ann", "dm:ann:bob:carol", "dm:ann:b ob", "dm::ann");
+            "", "lob by", "lobby!", "lobby/1", "é", "\u212Aitchen", "r".repeat(65), "dm:",
+            "dm:ann", "DM:Bob:Ann", "dm:bob:ann", "dm:ann:bob:carol", "dm:ann:b ob", "dm::ann");
     for (String room : bad) {
       for (String type : List.of("join", "leave", "who", "history")) {
         ann.sendFrame("type", type, "room", room, "ref", "n");

@@ -3,6 +3,7 @@ package dev.parley.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.protocol.Names;
 import dev.parley.testkit.WireClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -191,7 +192,7 @@ public abstract class ServerFixture {
 
   private static JsonNode expectJoined(WireClient client, String room) {
     JsonNode joined = client.expect("joined");
-    assertThat(joined.path("room").asText()).isEqualTo(room);
+    assertThat(joined.path("room").asText()).isEqualTo(Names.room(room));
     return joined;
   }
 
@@ -201,7 +202,7 @@ public abstract class ServerFixture {
     client.sendFrame("type", "send", "room", room, "text", text, "ref", ref);
     JsonNode ack = client.expect("ack");
     assertThat(ack.path("ref").asText()).isEqualTo(ref);
-    assertThat(ack.path("room").asText()).isEqualTo(room);
+    assertThat(ack.path("room").asText()).isEqualTo(Names.room(room));
     JsonNode msg = client.expect("msg");
     assertThat(msg.path("id").asLong()).isEqualTo(ack.path("id").asLong());
     assertThat(msg.path("ts").asLong()).isEqualTo(ack.path("ts").asLong());

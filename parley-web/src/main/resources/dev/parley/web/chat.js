@@ -11,6 +11,11 @@ import { UserMemory } from './saved.js';
 import { dmName, hasOlder, insertionPoint, newRoom } from './rooms.js';
 
 const ROOM_NAME = /^[A-Za-z0-9_.-]{1,64}$/;
+
+/** "Lobby" and "lobby" are one room, which the server names in lower case. */
+function roomSpelling(name) {
+  return name.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
 const MAX_TEXT = 4096;
 const HISTORY_PAGE = 50;
 /** Errors after which an unacked send is worth sending again, and how often. */
@@ -56,7 +61,7 @@ export class Chat {
       this.reset(welcome.user, guest);
       const rooms = this.memory.rooms();
       for (const name of rooms ?? ['lobby']) {
-        this.room(name);
+        this.room(roomSpelling(name)); // rooms saved before names were folded
       }
     }
     this.me = welcome.user;
@@ -256,10 +261,11 @@ export class Chat {
 
   /** Joins a room by name or number ("#lobby" and "lobby" alike); returns an error or null. */
   join(input) {
-    const name = input.trim().replace(/^#/, '');
-    if (!ROOM_NAME.test(name)) {
+    const typed = input.trim().replace(/^#/, '');
+    if (!ROOM_NAME.test(typed)) {
       return 'A room name is 1–64 letters, digits, "_", "-" or ".", such as lobby or 1001.';
     }
+    const name = roomSpelling(typed);
     if (!this.rooms.has(name)) {
       this.sendJoin(this.room(name));
       this.saveRooms();

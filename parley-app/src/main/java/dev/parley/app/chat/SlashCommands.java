@@ -70,16 +70,17 @@ final class SlashCommands {
     return pending;
   }
 
-  void join(String room) {
-    if (room.isEmpty()) {
+  void join(String typed) {
+    if (typed.isEmpty()) {
       screen.error("usage: /join ROOM");
       return;
     }
-    client.join(room).whenComplete((joined, e) -> {
+    client.join(typed).whenComplete((joined, e) -> {
       if (e != null) {
-        screen.error("cannot join " + room + ": " + Reasons.of(e));
+        screen.error("cannot join " + typed + ": " + Reasons.of(e));
         return;
       }
+      String room = joined.room(); // the server's one spelling: "Lobby" is "lobby"
       this.joined.remove(room);
       this.joined.add(room);
       screen.currentRoom(room);

@@ -6,7 +6,7 @@ import java.sql.Statement;
 
 /** Creates the tables of a new database; {@code user_version} records the schema version. */
 final class Schema {
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   private static final String[] V1 = {
     """
@@ -85,9 +85,12 @@ final class Schema {
             s.executeUpdate(ddl);
           }
         }
-        for (String ddl : V2) {
-          s.executeUpdate(ddl);
+        if (version < 2) {
+          for (String ddl : V2) {
+            s.executeUpdate(ddl);
+          }
         }
+        RoomNameFolding.apply(c); // version 3: one lower-case spelling a room
         s.executeUpdate("PRAGMA user_version = " + VERSION);
         c.commit();
       } catch (SQLException e) {
