@@ -45,7 +45,8 @@ class TlsSelfSignedIT {
   void theChatClientWithThePrintedTrustFlagSendsOverTls() {
     ServerProcess server = servers.start(dataDir, "--tls-self-signed");
     String cert = dataDir.resolve("tls/self-signed-cert.pem").toAbsolutePath().toString();
-    assertThat(server.stderr()).contains("--tls --trust-cert " + cert);
+    assertThat(server.stderr()).contains("./parley chat --server localhost:"
+        + server.tcpAddress().getPort() + " --tls --trust-cert " + cert);
 
     try (ChatProcess bot = ChatProcess.start("--server", "localhost:" + server.tcpAddress().getPort(),
         "--tls", "--trust-cert", cert, "--user", "bot", "--room", "1001")) {

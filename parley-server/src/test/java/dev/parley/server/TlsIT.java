@@ -1,10 +1,13 @@
 package dev.parley.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.parley.server.transport.TlsContexts;
 import dev.parley.testkit.TestCertificate;
 import dev.parley.testkit.WireClient;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.OpenSslContext;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -13,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 import org.junit.jupiter.api.BeforeAll;
@@ -112,6 +116,59 @@ class TlsIT {
   void theServerEnablesOnlyTlsOnePointTwoAndOnePointThree() {
     var context = TlsContexts.server(certificate.cert(), certificate.key());
     var engine = context.newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT);
-    assertThat(engine.getEnabledProtocols()).containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
+    // OpenSSL's engine also lists "SSLv2Hello": the old ClientHello format, not a protocol.
+    assertThat(engine.getEnabledProtocols())
+        .filteredOn(p -> !p.equals("SSLv2Hello"))
+        .containsExactlyInAnyOrder("TLSv1.2", "TLSv1.3");
+  }
+
+  /** The bundled BoringSSL loads on this machine, so the server uses it rather than the JDK. */
+  @Test
+  void theServerUsesOpenSslWhereTheBundledLibraryLoads() {
+    assertThat(OpenSsl.isAvailable()).as("OpenSSL unavailable: %s", OpenSsl.unavailabilityCause()).isTrue();
+    assertThat(TlsContexts.server(certificate.cert(), certificate.key())).isInstanceOf(OpenSslContext.class);
+  }
+
+  @Test
+  void theServerEnablesOnlyForwardSecretAeadCipherSuites() {
+    var engine = TlsContexts.server(certificate.cert(), certificate.key())
+        .newEngine(io.netty.buffer.ByteBufAllocator.DEFAULT);
+    assertThat(engine.getEnabledCipherSuites())
+        .isNotEmpty()
+        .allSatisfy(suite -> assertThat(suite).matches("TLS_(ECDHE_(RSA|ECDSA)_WITH_)?(AES_(128|256)_GCM|CHACHA20_POLY1305)_SHA(256|384)"));
+  }
+
+  /** A TLS 1.2 client that offers weak suites first still gets a forward-secret AEAD one. */
+  @Test
+  void aTlsOnePointTwoClientOfferingWeakSuitesFirstGetsTheModernOne() throws Exception {
+    try (ParleyServer server = start();
+        SSLSocket socket = tlsOnePointTwo(server,
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384")) {
+      socket.startHandshake();
+      assertThat(socket.getSession().getProtocol()).isEqualTo("TLSv1.2");
+      assertThat(socket.getSession().getCipherSuite()).isEqualTo("TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384");
+    }
+  }
+
+  /** The server, not the client, ends a handshake that offers only CBC suites: with an alert. */
+  @Test
+  void aClientOfferingOnlyWeakSuitesIsRefusedByTheServer() throws Exception {
+    try (ParleyServer server = start();
+        SSLSocket socket = tlsOnePointTwo(server,
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256", "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384")) {
+      assertThatThrownBy(socket::startHandshake)
+          .isInstanceOf(SSLHandshakeException.class)
+          .hasMessageContaining("Received fatal alert");
+    }
+  }
+
+  private static SSLSocket tlsOnePointTwo(ParleyServer server, String... suites) throws Exception {
+    var socket = (SSLSocket) trusting().getSocketFactory()
+        .createSocket("127.0.0.1", server.tcpAddress().getPort());
+    socket.setSoTimeout(10_000);
+    socket.setEnabledProtocols(new String[] {"TLSv1.2"});
+    socket.setEnabledCipherSuites(suites);
+    return socket;
   }
 }

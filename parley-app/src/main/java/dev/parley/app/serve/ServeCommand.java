@@ -95,6 +95,10 @@ public final class ServeCommand implements Callable<Integer> {
     StartupChecks.check(config);
     ParleyServer server = ParleyServer.start(config);
     CleanShutdown.install(server);
+    if (tlsSelfSigned) { // after the start, so the example names the port actually bound
+      log.warn("for example: ./parley chat --server localhost:{} --tls --trust-cert {}",
+          server.tcpAddress().getPort(), config.tlsCert().toAbsolutePath());
+    }
     PrintStream out = System.out;
     out.println(ListeningLine.of(server, config.bind()));
     out.flush();
@@ -109,8 +113,6 @@ public final class ServeCommand implements Callable<Integer> {
     Path[] files = SelfSignedCertificate.ensure(config.dataDir());
     log.warn("TLS WITH A SELF-SIGNED CERTIFICATE, FOR TRYING OUT ONLY. Clients must trust this file: {}",
         files[0].toAbsolutePath());
-    log.warn("for example: ./parley chat --server localhost:{} --tls --trust-cert {}",
-        config.tcpPort(), files[0].toAbsolutePath());
     return config.withTls(files[0], files[1]);
   }
 
