@@ -73,6 +73,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--budget-s", paramLabel = "S", description = "fanout: most seconds one target's ramp may take.")
   long budgetSeconds = 60;
 
+  @Option(names = "--max-p99-ms", paramLabel = "MS", description = "fanout: p99 beyond which a step did not hold.")
+  double maxP99Millis = 100;
+
   @Option(names = "--sizes", split = ",", paramLabel = "N", description = "bigroom: room sizes to grow through.")
   List<Integer> sizes = List.of(1000, 2000, 5000, 10_000, 20_000, 50_000);
 
@@ -172,7 +175,7 @@ public final class BenchCommand implements Callable<Integer> {
     for (String name : names) {
       switch (name) {
         case "fanout" -> members.forEach(n -> list.add(new Fanout(
-            new Fanout.Settings(n, Math.min(publishers, n), startRate, maxRate, stepMillis, budgetSeconds * 1000))));
+            new Fanout.Settings(n, Math.min(publishers, n), startRate, maxRate, stepMillis, budgetSeconds * 1000, maxP99Millis))));
         case "bigroom" -> list.add(new BigRoom(new BigRoom.Settings(sizes.stream().sorted().toList(), broadcasts)));
         case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, durationMillis)));
         case "idle" -> list.add(new Idle(new Idle.Settings(connections, holdMillis)));
@@ -203,7 +206,7 @@ public final class BenchCommand implements Callable<Integer> {
 
   private void checkPositive() {
     boolean ok = Stream.of(members, sizes).flatMap(List::stream).allMatch(n -> n > 0)
-        && publishers > 0 && startRate > 0 && maxRate >= startRate && stepMillis > 0 && budgetSeconds > 0
+        && publishers > 0 && maxP99Millis > 0 && startRate > 0 && maxRate >= startRate && stepMillis > 0 && budgetSeconds > 0
         && broadcasts > 0 && rooms > 0 && roomMembers > 0 && memberRate > 0 && durationMillis > 0
         && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0;
     if (!ok) {

@@ -81,8 +81,9 @@ public final class Lab implements AutoCloseable {
 
   private void start(PrintStream out) {
     fact(out, "pinning", pinning.describe());
-    fact(out, "cpus", Runtime.getRuntime().availableProcessors() + " available to the generator after pinning");
+    fact(out, "generator cpus", Pinning.allowedCpus());
     fact(out, "open files", String.valueOf(OpenFiles.limit()));
+    fact(out, "machine load", MachineLoad.describe());
     if (options.target() != null) {
       InetSocketAddress tcp = loopback("--target", options.target());
       parleyHost = tcp.getHostString();

@@ -48,6 +48,19 @@ public final class Pinning {
     return why;
   }
 
+  /** The CPUs this thread may run on, as the kernel lists them ({@code 1}, {@code 0-1}). */
+  public static String allowedCpus() {
+    try {
+      return java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/thread-self/status")).stream()
+          .filter(l -> l.startsWith("Cpus_allowed_list:"))
+          .map(l -> l.substring("Cpus_allowed_list:".length()).strip())
+          .findFirst()
+          .orElse("unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   /** Runs a short command; null when it succeeded, else a one-line reason. */
   static String run(List<String> command) {
     try {
