@@ -1,7 +1,7 @@
 package dev.parley.bench.gen;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.mqtt.MqttConnAckMessage;
 import io.netty.handler.codec.mqtt.MqttConnectReturnCode;
@@ -12,6 +12,7 @@ import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubAckMessage;
 import io.netty.handler.codec.mqtt.MqttVersion;
 import io.netty.util.ReferenceCountUtil;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The MQTT adapter, the project's only MQTT code: a room is a topic, joining is subscribing
@@ -39,7 +40,8 @@ final class MqttBenchClient extends BenchClient {
 
   @Override
   public void publish(String text) {
-    ByteBuf payload = ByteBufUtil.writeUtf8(channel.alloc(), text);
+    // The builder copies the payload into a buffer of its own, so an unpooled wrapper suffices.
+    ByteBuf payload = Unpooled.wrappedBuffer(text.getBytes(StandardCharsets.US_ASCII));
     channel.write(
         MqttMessageBuilders.publish()
             .topicName(room)

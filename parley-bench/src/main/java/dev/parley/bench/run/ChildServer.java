@@ -49,7 +49,7 @@ public final class ChildServer implements AutoCloseable {
     Process process;
     try {
       Files.createDirectories(log.getParent());
-      process = new ProcessBuilder(command).redirectError(log.toFile()).start();
+      process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     } catch (IOException e) {
       throw new BenchException(name + ": cannot start " + command.get(0) + ": " + e.getMessage());
     }

@@ -92,19 +92,12 @@ public final class Lab implements AutoCloseable {
       fact(out, "parley", "already running at " + options.target()
           + (options.targetHttp() == null ? " (no --target-http: no WebSocket)" : ", http " + options.targetHttp()));
     } else {
-      List<String> args = new ArrayList<>(List.of("serve", "--bind", LOOPBACK, "--tcp-port", "0", "--http-port", "0",
-          "--data-dir", options.workDir().resolve("parley-data").toString()));
-      args.addAll(PARLEY_FLAGS);
-      parley = ChildServer.start("parley", pinning, options.serverJvmOptions(), PARLEY_MAIN, args,
-          options.workDir().resolve("parley.log"));
-      parleyTcp = parley.tcpPort();
-      parleyHttp = parley.httpPort();
+      startParley();
       fact(out, "parley", parley.commandLine() + "  (pid " + parley.pid() + ", log " + options.workDir().resolve("parley.log") + ")");
     }
     token = ParleyLogin.token(parleyHost, parleyTcp);
     if (options.floor()) {
-      floor = ChildServer.start("floor", pinning, options.serverJvmOptions(), FLOOR_MAIN, List.of(LOOPBACK),
-          options.workDir().resolve("floor.log"));
+      startFloor();
       fact(out, "floor", floor.commandLine() + "  (pid " + floor.pid() + ")");
     }
     if (options.mosquitto()) {
@@ -114,6 +107,43 @@ public final class Lab implements AutoCloseable {
           ? "127.0.0.1:1883, MQTT 3.1.1 QoS 0, one topic per room" + (pid > 0 ? " (pid " + pid + ", not pinned)" : "")
           : "unavailable (nothing answers at 127.0.0.1:1883; start it with: mosquitto -d -c /etc/mosquitto/mosquitto.conf)");
     }
+  }
+
+  private void startParley() {
+    List<String> args = new ArrayList<>(List.of("serve", "--bind", LOOPBACK, "--tcp-port", "0", "--http-port", "0",
+        "--data-dir", options.workDir().resolve("parley-data").toString()));
+    args.addAll(PARLEY_FLAGS);
+    parley = ChildServer.start("parley", pinning, options.serverJvmOptions(), PARLEY_MAIN, args,
+        options.workDir().resolve("parley.log"));
+    parleyTcp = parley.tcpPort();
+    parleyHttp = parley.httpPort();
+  }
+
+  private void startFloor() {
+    floor = ChildServer.start("floor", pinning, options.serverJvmOptions(), FLOOR_MAIN, List.of(LOOPBACK),
+        options.workDir().resolve("floor.log"));
+  }
+
+  /**
+   * Restarts the server behind {@code target} when the bench started it, so that a memory
+   * measurement starts from a fresh process; returns the target at its new port. Mosquitto and
+   * a {@code --target} server are left alone.
+   */
+  public Target restarted(Target target) {
+    if (target.system() == Target.System.PARLEY && parley != null) {
+      parley.close();
+      startParley();
+      token = ParleyLogin.token(parleyHost, parleyTcp);
+      return new Target(target.system(), target.transport(), parleyHost,
+          target.transport() == Transport.TCP ? parleyTcp : parleyHttp);
+    }
+    if (target.system() == Target.System.FLOOR && floor != null) {
+      floor.close();
+      startFloor();
+      return new Target(target.system(), target.transport(), LOOPBACK,
+          target.transport() == Transport.TCP ? floor.tcpPort() : floor.httpPort());
+    }
+    return target;
   }
 
   private void fact(PrintStream out, String name, String value) {

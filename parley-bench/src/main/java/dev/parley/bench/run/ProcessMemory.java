@@ -37,8 +37,13 @@ public final class ProcessMemory {
       Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
       p.waitFor(10, TimeUnit.SECONDS);
+      // One line per generation (Serial and Parallel GC have two, G1 one): add them up.
       Matcher m = HEAP_USED.matcher(out);
-      return m.find() ? Long.parseLong(m.group(1)) : -1;
+      long used = -1;
+      while (m.find()) {
+        used = Math.max(used, 0) + Long.parseLong(m.group(1));
+      }
+      return used;
     } catch (IOException e) {
       return -1;
     } catch (InterruptedException e) {
