@@ -50,8 +50,9 @@ public final class BenchCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(paramLabel = "SCENARIO", arity = "1..*", description = "fanout, bigroom, rooms, idle, sends or all.")
-  List<String> scenarios;
+  // Optional to picocli so that "bench jmh" needs no scenario; call() insists on one.
+  @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "idle, fanout, bigroom, rooms, sends or all.")
+  List<String> scenarios = new ArrayList<>();
 
   @Option(names = "--transport", split = ",", paramLabel = "tcp|ws", description = "Transports for Parley and the floor.")
   List<String> transports = List.of("tcp", "ws");
@@ -157,6 +158,9 @@ public final class BenchCommand implements Callable<Integer> {
   }
 
   private List<Scenario> scenarios() {
+    if (scenarios.isEmpty()) {
+      throw new ParameterException(spec.commandLine(), "missing a scenario: one of " + SCENARIOS + " or all");
+    }
     Set<String> names = new LinkedHashSet<>();
     for (String s : scenarios) {
       String name = s.toLowerCase(Locale.ROOT);
