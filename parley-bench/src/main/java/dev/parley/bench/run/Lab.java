@@ -57,6 +57,9 @@ public final class Lab implements AutoCloseable {
   private final Map<String, Object> facts = new LinkedHashMap<>();
   private ChildServer parley;
   private ChildServer floor;
+  /** Whether a scenario has used the server since it started (restarted() then restarts it). */
+  private boolean parleyUsed;
+  private boolean floorUsed;
   private String parleyHost = LOOPBACK;
   private int parleyTcp;
   private int parleyHttp = -1;
@@ -124,20 +127,27 @@ public final class Lab implements AutoCloseable {
         options.workDir().resolve("floor.log"));
   }
 
+  /** Notes that a scenario put load on {@code target}'s server. */
+  public void markUsed(Target target) {
+    parleyUsed |= target.system() == Target.System.PARLEY;
+    floorUsed |= target.system() == Target.System.FLOOR;
+  }
+
   /**
-   * Restarts the server behind {@code target} when the bench started it, so that a memory
-   * measurement starts from a fresh process; returns the target at its new port. Mosquitto and
-   * a {@code --target} server are left alone.
+   * Gives {@code target} on a server process that no scenario has used yet, restarting it when
+   * the bench started it and a scenario used it, so that a memory measurement starts from a
+   * fresh process; returns the target at its (new) port. Mosquitto and a {@code --target}
+   * server are left alone.
    */
-  public Target restarted(Target target) {
-    if (target.system() == Target.System.PARLEY && parley != null) {
+  public Target fresh(Target target) {
+    if (target.system() == Target.System.PARLEY && parley != null && parleyUsed) {
       parley.close();
       startParley();
       token = ParleyLogin.token(parleyHost, parleyTcp);
       return new Target(target.system(), target.transport(), parleyHost,
           target.transport() == Transport.TCP ? parleyTcp : parleyHttp);
     }
-    if (target.system() == Target.System.FLOOR && floor != null) {
+    if (target.system() == Target.System.FLOOR && floor != null && floorUsed) {
       floor.close();
       startFloor();
       return new Target(target.system(), target.transport(), LOOPBACK,

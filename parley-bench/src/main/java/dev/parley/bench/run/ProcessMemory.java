@@ -3,7 +3,6 @@ package dev.parley.bench.run;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -30,13 +29,19 @@ public final class ProcessMemory {
   /** Runs a full GC in the process, then reads the used heap; -1 without {@code jcmd}. */
   public static long heapUsedAfterGcKb(long pid) {
     String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
-    if (Pinning.run(List.of(jcmd, String.valueOf(pid), "GC.run")) != null) {
-      return -1;
-    }
     try {
-      Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "GC.heap_info").redirectErrorStream(true).start();
+      // Both commands in one jcmd run: each run is a JVM start of its own.
+      Path commands = Files.createTempFile("parley-bench-jcmd-", ".txt");
+      Files.writeString(commands, "GC.run\nGC.heap_info\n");
+      Process p = new ProcessBuilder(jcmd, String.valueOf(pid), "-f", commands.toString())
+          .redirectErrorStream(true).start();
       String out = new String(p.getInputStream().readAllBytes());
-      p.waitFor(10, TimeUnit.SECONDS);
+      boolean done = p.waitFor(30, TimeUnit.SECONDS);
+      Files.deleteIfExists(commands);
+      if (!done || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return -1;
+      }
       // One line per generation (Serial and Parallel GC have two, G1 one): add them up.
       Matcher m = HEAP_USED.matcher(out);
       long used = -1;

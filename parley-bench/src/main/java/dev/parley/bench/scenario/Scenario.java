@@ -19,18 +19,25 @@ public abstract class Scenario {
     return true;
   }
 
+  /** Whether each target must be on a server process no scenario has used yet. */
+  protected boolean needsFreshServer() {
+    return false;
+  }
+
   /** Measures one target; failures it can describe go into the result's note. */
   protected abstract Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException;
 
   public final Report run(Lab lab, PrintStream progress) throws InterruptedException {
     Report report = new Report(name(), setup(), higherIsBetter());
-    for (Target target : lab.targets()) {
-      progress.println(name() + ": measuring " + target.label() + " ...");
+    for (Target given : lab.targets()) {
+      progress.println(name() + ": measuring " + given.label() + " ...");
       Result result;
       try {
+        Target target = needsFreshServer() ? lab.fresh(given) : given;
+        lab.markUsed(target);
         result = measure(lab, target, progress);
       } catch (RuntimeException e) {
-        result = new Result(target.label()).note("failed: " + e.getMessage());
+        result = new Result(given.label()).note("failed: " + e.getMessage());
       }
       lab.checkAlive();
       report.add(result);
