@@ -171,7 +171,6 @@ public final class Generator implements AutoCloseable {
     clients.forEach(BenchClient::close);
     for (BenchClient c : clients) {
       while (c.isOpen() && System.nanoTime() < deadline) {
-        Thread.onSpinWait();
         try {
           Thread.sleep(1);
         } catch (InterruptedException e) {

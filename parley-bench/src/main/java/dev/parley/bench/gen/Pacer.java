@@ -2,8 +2,10 @@ package dev.parley.bench.gen;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Publishes at a steady total rate for a fixed time, round-robin over the publishers, from the
@@ -30,17 +32,32 @@ public final class Pacer {
     this.total = (long) Math.floor(perSecond * durationMillis / 1000.0);
   }
 
-  /** Starts publishing; the future gives the number of messages sent once the time is up. */
-  public static CompletableFuture<Long> run(
-      Generator generator, List<BenchClient> publishers, double perSecond, long durationMillis, int step) {
+  /**
+   * Publishes for {@code durationMillis} and returns the number of messages sent; throws when
+   * the generator's loop is so stuck that the time is up 30 s later and the pacer has not ended.
+   */
+  public static long run(
+      Generator generator, List<BenchClient> publishers, double perSecond, long durationMillis, int step)
+      throws InterruptedException {
     Pacer pacer = new Pacer(publishers, perSecond, durationMillis, step);
     generator.loop().execute(() -> pacer.start(generator));
-    return pacer.done;
+    try {
+      return pacer.done.get(durationMillis + 30_000, TimeUnit.MILLISECONDS);
+    } catch (ExecutionException | TimeoutException e) {
+      generator.loop().execute(pacer::stop);
+      throw new BenchException("the generator could not publish for " + durationMillis + " ms within 30 s more");
+    }
   }
 
   private void start(Generator generator) {
     start = System.nanoTime();
     ticks = generator.loop().scheduleAtFixedRate(this::tick, 0, 1, TimeUnit.MILLISECONDS);
+  }
+
+  private void stop() {
+    if (ticks != null) {
+      ticks.cancel(false);
+    }
   }
 
   private void tick() {

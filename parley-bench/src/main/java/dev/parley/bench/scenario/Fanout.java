@@ -55,7 +55,7 @@ public final class Fanout extends Scenario {
   /** Publishes at the start rate for a while, unmeasured, so that both ends are compiled. */
   private void warmUp(Generator gen, List<BenchClient> publishers, Tally tally) throws InterruptedException {
     double publishRate = (double) Math.max(s.startRate(), s.members()) / s.members();
-    long sent = Pacer.run(gen, publishers, publishRate, Math.min(s.stepMillis(), 2000), WARM_UP_STEP).join();
+    long sent = Pacer.run(gen, publishers, publishRate, Math.min(s.stepMillis(), 2000), WARM_UP_STEP);
     Latencies.await(tally, WARM_UP_STEP, sent * s.members(), 1000);
   }
 
@@ -82,7 +82,7 @@ public final class Fanout extends Scenario {
           break;
         }
         double publishRate = (double) rate / s.members();
-        long sent = Pacer.run(gen, publishers, publishRate, s.stepMillis(), step).join();
+        long sent = Pacer.run(gen, publishers, publishRate, s.stepMillis(), step);
         long expected = sent * s.members();
         Latencies.await(tally, step, expected, 1000);
         long delivered = tally.delivered(step);

@@ -44,7 +44,7 @@ public final class Rooms extends Scenario {
     List<BenchClient> clients =
         gen.connect(target, count, i -> "room-" + (i % s.rooms()), Latencies::spreadSource, lab.token(), i -> tally, 300_000);
     try {
-      long sent = Pacer.run(gen, clients, s.perMemberRate() * count, s.durationMillis(), 0).join();
+      long sent = Pacer.run(gen, clients, s.perMemberRate() * count, s.durationMillis(), 0);
       long expected = sent * s.members();
       Latencies.await(tally, 0, expected, 2000);
       long delivered = tally.delivered(0);
