@@ -93,7 +93,7 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--member-rate", paramLabel = "MSGS", description = "rooms: msgs/s each member sends.")
   double memberRate = 1;
 
-  @Option(names = "--duration-ms", paramLabel = "MS", description = "rooms and sends: how long to send.")
+  @Option(names = "--duration-ms", paramLabel = "MS", description = "rooms: how long to send; sends: the same, at most 5000.")
   long durationMillis = 10_000;
 
   @Option(names = "--connections", paramLabel = "C", description = "idle: connections to hold.")
