@@ -1,6 +1,7 @@
 package dev.parley.app;
 
 import dev.parley.app.chat.ChatCommand;
+import dev.parley.bench.BenchCommand;
 import dev.parley.app.serve.ServeCommand;
 import dev.parley.app.user.UserCommand;
 import picocli.CommandLine;
@@ -18,6 +19,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       ChatCommand.class,
       UserCommand.class,
+      BenchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ParleyCommand implements Runnable {
