@@ -154,16 +154,22 @@ final class Pipe {
   }
 
   private void wakeUpIn(long nanos) {
-    if (wakeUp != null && !wakeUp.isDone()) {
-      return;
+    if (wakeUp != null) {
+      return; // one is coming, for the head or earlier
     }
-    wakeUp = to.eventLoop().schedule(this::drain, Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+    wakeUp = to.eventLoop().schedule(this::wake, Math.max(nanos, 1), TimeUnit.NANOSECONDS);
+  }
+
+  private void wake() {
+    wakeUp = null; // first, so that this drain can schedule the next one
+    drain();
   }
 
   /** Frees what is held; the connection is gone. */
   void release() {
     if (wakeUp != null) {
       wakeUp.cancel(false);
+      wakeUp = null;
     }
     while (!held.isEmpty()) {
       held.poll().bytes().release();

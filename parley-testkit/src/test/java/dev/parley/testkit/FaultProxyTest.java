@@ -70,6 +70,22 @@ class FaultProxyTest {
   }
 
   @Test
+  void delayedBytesArrivingApartAllComeThroughWithoutMoreTrafficBehindThem() throws Exception {
+    proxy.apply(Fault.delay(Duration.ofMillis(30)));
+    try (Socket client = connect()) {
+      CompletableFuture<byte[]> echoed = readAllAsync(client);
+      for (int i = 0; i < 5; i++) {
+        client.getOutputStream().write(("line " + i + "\n").getBytes());
+        Thread.sleep(10); // each is held back while the next arrives
+      }
+      await().atMost(WAIT).until(() -> echo.bytesRead.get() == 35);
+      client.shutdownOutput();
+      assertThat(new String(echoed.get(WAIT.toSeconds(), TimeUnit.SECONDS)))
+          .isEqualTo("line 0\nline 1\nline 2\nline 3\nline 4\n");
+    }
+  }
+
+  @Test
   void aCutResetsBothEnds() throws Exception {
     try (Socket client = connect()) {
       roundTrip(client, "before the cut");
