@@ -1,5 +1,6 @@
 package dev.parley.server.metrics;
 
+import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ErrorCode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -22,6 +23,7 @@ public final class PrometheusMetrics implements ServerMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
   private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
+  private final Map<ByeReason, Counter> byes = new EnumMap<>(ByeReason.class);
   private final Counter stored;
   private final Counter delivered;
   private final Timer commits;
@@ -44,6 +46,14 @@ public final class PrometheusMetrics implements ServerMetrics {
       errors.put(
           code,
           Counter.builder("parley.errors").tag("code", code.wireName()).description("error frames sent").register(registry));
+    }
+    for (ByeReason reason : ByeReason.values()) {
+      byes.put(
+          reason,
+          Counter.builder("parley.byes")
+              .tag("reason", reason.wireName())
+              .description("connections the server closed, by the reason in its bye")
+              .register(registry));
     }
   }
 
@@ -92,6 +102,11 @@ public final class PrometheusMetrics implements ServerMetrics {
   @Override
   public void errorSent(ErrorCode code) {
     errors.get(code).increment();
+  }
+
+  @Override
+  public void byeSent(ByeReason reason) {
+    byes.get(reason).increment();
   }
 
   /** The Prometheus text exposition of every meter. */

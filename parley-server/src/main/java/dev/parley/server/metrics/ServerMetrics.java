@@ -1,5 +1,6 @@
 package dev.parley.server.metrics;
 
+import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.ErrorCode;
 
 /**
@@ -23,6 +24,9 @@ public interface ServerMetrics {
 
   void errorSent(ErrorCode code);
 
+  /** The server said {@code bye} with this reason and closed the connection. */
+  void byeSent(ByeReason reason);
+
   ServerMetrics NONE =
       new ServerMetrics() {
         public void connectionOpened(String transport) {}
@@ -36,5 +40,7 @@ public interface ServerMetrics {
         public void commitTook(long nanos, int messages) {}
 
         public void errorSent(ErrorCode code) {}
+
+        public void byeSent(ByeReason reason) {}
       };
 }

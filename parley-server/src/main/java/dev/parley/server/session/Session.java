@@ -215,6 +215,7 @@ public final class Session implements Member {
       return;
     }
     closing = true;
+    services.metrics().byeSent(reason);
     EncodedFrame bye = services.codec().encode(new ServerFrame.Bye(reason));
     if (reason == ByeReason.SLOW_CONSUMER) {
       out.closeNow(bye);
