@@ -45,20 +45,30 @@ public final class SqliteStore implements MessageStore {
   }
 
   /**
-   * Opens (creating if needed) the database in {@code dataDir}.
+   * Opens (creating if needed) the database in {@code dataDir}. An existing file is checked
+   * first (see {@link StoreFile}) and never replaced: a damaged one stops the start.
    *
-   * @throws StoreException when the file cannot be opened or is not a Parley database
+   * @throws StoreException naming the file, when it cannot be opened, is damaged or is not a
+   *     Parley database
    */
   public static SqliteStore open(Path dataDir) {
-    ThreadConnections connections =
-        new ThreadConnections("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    StoreFile.refuseEmpty(file);
+    ThreadConnections connections = new ThreadConnections("jdbc:sqlite:" + file);
+    String damage;
     try {
-      Schema.ensure(connections.get());
-      return new SqliteStore(connections);
-    } catch (SQLException | StoreException e) {
+      Connection c = connections.get();
+      damage = StoreFile.damage(c);
+      if (damage == null) {
+        Schema.ensure(c);
+        return new SqliteStore(connections);
+      }
+    } catch (SQLException | RuntimeException e) {
       connections.close();
-      throw e instanceof StoreException se ? se : new StoreException(e.getMessage(), e);
+      throw StoreFile.explain(file, e);
     }
+    connections.close();
+    throw StoreFile.damaged(file, damage);
   }
 
   @Override
