@@ -22,6 +22,7 @@ final class Sql {
     try {
       return query.run(connections.get());
     } catch (SQLException e) {
+      connections.forgetIfReadOnly(e);
       throw new StoreException(e.getMessage(), e);
     }
   }

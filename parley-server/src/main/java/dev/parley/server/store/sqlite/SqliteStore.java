@@ -76,6 +76,7 @@ public final class SqliteStore implements MessageStore {
     try {
       return appender.append(connections.get(), batch, System.currentTimeMillis());
     } catch (SQLException e) {
+      connections.forgetIfReadOnly(e);
       throw new StoreException("append failed: " + e.getMessage(), e);
     }
   }
