@@ -26,6 +26,7 @@ class StorageFaultsIT {
   private static final int UNLIMITED = 100_000;
   private static final Duration QUIET = Duration.ofMillis(300);
   private static final String ROOM = "r";
+  private static final String PASSWORD = "correct horse";
 
   @TempDir Path dir;
 
@@ -92,6 +93,10 @@ class StorageFaultsIT {
         assertInternal(alice.next(), "ro-2");
         alice.sendFrame("type", "join", "room", "never-seen", "ref", "j1");
         assertInternal(alice.next(), "j1"); // a new room cannot be created either
+        try (WireClient dora = WireClient.connect(server.tcpAddress())) {
+          dora.sendFrame("type", "register", "user", "dora", "password", PASSWORD, "ref", "reg");
+          assertInternal(dora.next(), "reg"); // nor an account
+        }
         alice.assertNoMoreFrames(QUIET);
         bob.assertNoMoreFrames(QUIET);
         assertReadsStillWork(server, alice, bob, stored);
@@ -103,6 +108,10 @@ class StorageFaultsIT {
       assertRetryIsTheOriginalAck(alice, bob, "frozen one", stored.get(2));
       alice.sendFrame("type", "join", "room", "never-seen", "ref", "j2");
       assertThat(alice.expect("joined").path("ref").asText()).isEqualTo("j2");
+      try (WireClient dora = WireClient.connect(server.tcpAddress())) {
+        dora.sendFrame("type", "register", "user", "dora", "password", PASSWORD);
+        assertThat(dora.expect("welcome").path("user").asText()).isEqualTo("dora");
+      }
       assertReadsStillWork(server, alice, bob, stored);
     }
   }

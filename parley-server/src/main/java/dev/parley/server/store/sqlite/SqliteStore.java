@@ -74,9 +74,8 @@ public final class SqliteStore implements MessageStore {
   @Override
   public List<Appended> appendAll(List<NewMessage> batch) {
     try {
-      return appender.append(connections.get(), batch, System.currentTimeMillis());
+      return sql.run(c -> appender.append(c, batch, System.currentTimeMillis()));
     } catch (SQLException e) {
-      connections.forgetIfReadOnly(e);
       throw new StoreException("append failed: " + e.getMessage(), e);
     }
   }

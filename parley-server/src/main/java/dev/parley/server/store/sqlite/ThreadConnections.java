@@ -50,23 +50,25 @@ final class ThreadConnections implements AutoCloseable {
 
   /**
    * Closes this thread's connection after {@code failure} if SQLite says the connection is
-   * read-only. SQLite opens a connection read-only for good when its files cannot be written at
-   * that moment (a read-only mount, an immutable file); closing it lets the next use open a
-   * fresh one, so the store takes writes again by itself once the files can be written.
+   * read-only, and says whether it did. SQLite opens a connection read-only for good when its
+   * files cannot be written at that moment (a read-only mount, an immutable file); closing it
+   * lets the next use open a fresh one, so the store writes again by itself once it can.
    */
-  void forgetIfReadOnly(SQLException failure) {
-    if (failure instanceof SQLiteException e && e.getResultCode().name().startsWith("SQLITE_READONLY")) {
-      Connection c = perThread.get();
-      if (c != null) {
-        perThread.remove();
-        all.remove(c);
-        try {
-          c.close();
-        } catch (SQLException ignored) {
-          // it is being replaced because it cannot write; nothing more to do with it
-        }
+  boolean forgetIfReadOnly(SQLException failure) {
+    if (!(failure instanceof SQLiteException e && e.getResultCode().name().startsWith("SQLITE_READONLY"))) {
+      return false;
+    }
+    Connection c = perThread.get();
+    if (c != null) {
+      perThread.remove();
+      all.remove(c);
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // it is being replaced because it cannot write; nothing more to do with it
       }
     }
+    return true;
   }
 
   @Override
