@@ -80,18 +80,28 @@ public final class SqliteStore implements MessageStore {
     }
   }
 
+  /** Only a room never stored before is written: joining a known room works on a read-only store. */
   @Override
   public long openRoom(String room) {
     return sql.query(
         c -> {
-          insertRoomIfAbsent(c, room);
-          try (PreparedStatement s = c.prepareStatement("SELECT last_id FROM rooms WHERE name=?")) {
-            s.setString(1, room);
-            try (ResultSet rs = s.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
+          Long last = lastId(c, room);
+          if (last != null) {
+            return last;
           }
+          insertRoomIfAbsent(c, room);
+          last = lastId(c, room); // the writer may have created it in between
+          return last == null ? 0L : last;
         });
+  }
+
+  private static Long lastId(Connection c, String room) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT last_id FROM rooms WHERE name=?")) {
+      s.setString(1, room);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
   }
 
   static void insertRoomIfAbsent(Connection c, String room) throws SQLException {
