@@ -2,14 +2,21 @@ package dev.parley.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.server.store.NewMessage;
+import dev.parley.server.store.sqlite.SqliteStore;
 import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The command line's answers that need no running server: version, help, and refusals. */
@@ -95,6 +102,57 @@ class CommandLineIT {
     assertThat(run.exitCode()).isNotZero();
     assertOneLineWithoutStackTrace(run);
     assertThat(run.stderr()).startsWith("parley: --tls-cert").contains(missing.toString());
+  }
+
+  /** Ways a store file is found damaged at start. */
+  enum Damage {
+    GARBAGE_OVER_THE_HEADER,
+    TRUNCATED,
+    NOT_SQLITE_AT_ALL
+  }
+
+  @ParameterizedTest
+  @EnumSource(Damage.class)
+  void damagedStoreIsOneLineNamingTheFileAndIsLeftAsItIs(Damage damage) throws IOException {
+    Path data = tmp.resolve("data");
+    Path file = damagedStore(data, damage);
+    byte[] before = Files.readAllBytes(file);
+
+    CommandRun run =
+        CommandRun.parley(
+            "serve", "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "0",
+            "--data-dir", data.toString());
+
+    assertThat(run.exitCode()).isEqualTo(1);
+    assertOneLineWithoutStackTrace(run);
+    assertThat(run.stderr())
+        .startsWith("parley: --data-dir: " + file.toAbsolutePath() + " is ")
+        .contains(damage == Damage.TRUNCATED ? "damaged" : "not a SQLite database");
+    assertThat(Files.readAllBytes(file)).as("the store file is untouched").isEqualTo(before);
+  }
+
+  /** A real store with some history in {@code data}, then damaged. */
+  private static Path damagedStore(Path data, Damage damage) throws IOException {
+    Files.createDirectories(data);
+    Path file = data.resolve(SqliteStore.FILE_NAME);
+    if (damage == Damage.NOT_SQLITE_AT_ALL) {
+      return Files.writeString(file, "room,text\nlobby,hello\n");
+    }
+    try (SqliteStore store = SqliteStore.open(data)) {
+      List<NewMessage> messages = new ArrayList<>();
+      for (int i = 0; i < 500; i++) {
+        messages.add(new NewMessage("lobby", "alice", "alice", "message " + "x".repeat(200) + i, null));
+      }
+      store.appendAll(messages);
+    }
+    try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+      if (damage == Damage.TRUNCATED) {
+        raf.setLength(raf.length() / 2);
+      } else {
+        raf.write("not the header you are looking for".getBytes(StandardCharsets.US_ASCII));
+      }
+    }
+    return file;
   }
 
   private static void assertOneLineWithoutStackTrace(CommandRun run) {

@@ -200,8 +200,7 @@ public final class ParleyServer implements AutoCloseable {
     try {
       return SqliteStore.open(config.dataDir());
     } catch (StoreException e) {
-      throw new ConfigException(
-          "--data-dir: cannot open the store in " + config.dataDir().toAbsolutePath() + ": " + e.getMessage(), e);
+      throw new ConfigException("--data-dir: " + e.getMessage(), e); // the message names the file
     }
   }
 

@@ -33,6 +33,8 @@ public final class GroupCommitter implements AutoCloseable {
   private final int maxBatch;
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
+  /** Batches failed in a row; touched only by the writer thread. */
+  private long failedInARow;
 
   public GroupCommitter(MessageStore store, int maxBatch, int queueCapacity, ServerMetrics metrics) {
     this.store = store;
@@ -81,14 +83,30 @@ public final class GroupCommitter implements AutoCloseable {
     } catch (RuntimeException e) {
       StoreException failure =
           e instanceof StoreException se ? se : new StoreException("append failed", e);
-      log.error("storing {} messages failed: {}", batch.size(), failure.getMessage(), failure);
+      logFailure(batch.size(), failure);
       for (Pending p : batch) {
         notify(p, null, failure);
       }
       return;
     }
+    if (failedInARow > 0) {
+      log.info("the store takes writes again, after {} failed batches", failedInARow);
+      failedInARow = 0;
+    }
     for (int i = 0; i < batch.size(); i++) {
       notify(batch.get(i), outcomes.get(i), null);
+    }
+  }
+
+  /**
+   * The first failure of a run with its stack trace, the rest in one line each: a full disk
+   * fails every batch, and its log should not be what fills the next disk.
+   */
+  private void logFailure(int messages, StoreException failure) {
+    if (failedInARow++ == 0) {
+      log.error("storing {} messages failed: {}", messages, failure.getMessage(), failure);
+    } else {
+      log.error("storing {} messages failed ({} batches in a row): {}", messages, failedInARow, failure.getMessage());
     }
   }
 

@@ -20,9 +20,30 @@ final class Sql {
 
   <T> T query(Query<T> query) {
     try {
-      return query.run(connections.get());
+      return run(query);
     } catch (SQLException e) {
       throw new StoreException(e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Runs {@code work} on this thread's connection. If SQLite had opened that connection
+   * read-only (the files were unwritable then, and may be writable now), it is replaced and the
+   * work runs once more: a read-only connection has written nothing, so running again is safe.
+   */
+  <T> T run(Query<T> work) throws SQLException {
+    try {
+      return work.run(connections.get());
+    } catch (SQLException e) {
+      if (!connections.forgetIfReadOnly(e)) {
+        throw e;
+      }
+    }
+    try {
+      return work.run(connections.get());
+    } catch (SQLException again) {
+      connections.forgetIfReadOnly(again);
+      throw again;
     }
   }
 
@@ -36,7 +57,12 @@ final class Sql {
           tx.execute("COMMIT");
           return result;
         } catch (SQLException | RuntimeException e) {
-          tx.execute("ROLLBACK");
+          try {
+            tx.execute("ROLLBACK");
+          } catch (SQLException alreadyRolledBack) {
+            // SQLite rolls back by itself on a full disk or an I/O error; keep the real failure
+            e.addSuppressed(alreadyRolledBack);
+          }
           throw e;
         }
       }

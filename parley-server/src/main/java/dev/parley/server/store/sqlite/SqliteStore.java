@@ -45,43 +45,63 @@ public final class SqliteStore implements MessageStore {
   }
 
   /**
-   * Opens (creating if needed) the database in {@code dataDir}.
+   * Opens (creating if needed) the database in {@code dataDir}. An existing file is checked
+   * first (see {@link StoreFile}) and never replaced: a damaged one stops the start.
    *
-   * @throws StoreException when the file cannot be opened or is not a Parley database
+   * @throws StoreException naming the file, when it cannot be opened, is damaged or is not a
+   *     Parley database
    */
   public static SqliteStore open(Path dataDir) {
-    ThreadConnections connections =
-        new ThreadConnections("jdbc:sqlite:" + dataDir.resolve(FILE_NAME).toAbsolutePath());
+    Path file = dataDir.resolve(FILE_NAME).toAbsolutePath();
+    StoreFile.refuseEmpty(file);
+    ThreadConnections connections = new ThreadConnections("jdbc:sqlite:" + file);
+    String damage;
     try {
-      Schema.ensure(connections.get());
-      return new SqliteStore(connections);
-    } catch (SQLException | StoreException e) {
+      Connection c = connections.get();
+      damage = StoreFile.damage(c);
+      if (damage == null) {
+        Schema.ensure(c);
+        return new SqliteStore(connections);
+      }
+    } catch (SQLException | RuntimeException e) {
       connections.close();
-      throw e instanceof StoreException se ? se : new StoreException(e.getMessage(), e);
+      throw StoreFile.explain(file, e);
     }
+    connections.close();
+    throw StoreFile.damaged(file, damage);
   }
 
   @Override
   public List<Appended> appendAll(List<NewMessage> batch) {
     try {
-      return appender.append(connections.get(), batch, System.currentTimeMillis());
+      return sql.run(c -> appender.append(c, batch, System.currentTimeMillis()));
     } catch (SQLException e) {
       throw new StoreException("append failed: " + e.getMessage(), e);
     }
   }
 
+  /** Only a room never stored before is written: joining a known room works on a read-only store. */
   @Override
   public long openRoom(String room) {
     return sql.query(
         c -> {
-          insertRoomIfAbsent(c, room);
-          try (PreparedStatement s = c.prepareStatement("SELECT last_id FROM rooms WHERE name=?")) {
-            s.setString(1, room);
-            try (ResultSet rs = s.executeQuery()) {
-              return rs.next() ? rs.getLong(1) : 0L;
-            }
+          Long last = lastId(c, room);
+          if (last != null) {
+            return last;
           }
+          insertRoomIfAbsent(c, room);
+          last = lastId(c, room); // the writer may have created it in between
+          return last == null ? 0L : last;
         });
+  }
+
+  private static Long lastId(Connection c, String room) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT last_id FROM rooms WHERE name=?")) {
+      s.setString(1, room);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : null;
+      }
+    }
   }
 
   static void insertRoomIfAbsent(Connection c, String room) throws SQLException {

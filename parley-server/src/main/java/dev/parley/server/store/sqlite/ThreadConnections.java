@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteException;
 
 /**
  * One SQLite connection per calling thread, opened on first use. The store is only called from
@@ -45,6 +46,29 @@ final class ThreadConnections implements AutoCloseable {
       all.add(c);
     }
     return c;
+  }
+
+  /**
+   * Closes this thread's connection after {@code failure} if SQLite says the connection is
+   * read-only, and says whether it did. SQLite opens a connection read-only for good when its
+   * files cannot be written at that moment (a read-only mount, an immutable file); closing it
+   * lets the next use open a fresh one, so the store writes again by itself once it can.
+   */
+  boolean forgetIfReadOnly(SQLException failure) {
+    if (!(failure instanceof SQLiteException e && e.getResultCode().name().startsWith("SQLITE_READONLY"))) {
+      return false;
+    }
+    Connection c = perThread.get();
+    if (c != null) {
+      perThread.remove();
+      all.remove(c);
+      try {
+        c.close();
+      } catch (SQLException ignored) {
+        // it is being replaced because it cannot write; nothing more to do with it
+      }
+    }
+    return true;
   }
 
   @Override
