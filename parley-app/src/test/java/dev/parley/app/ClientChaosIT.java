@@ -80,7 +80,12 @@ class ClientChaosIT {
       Map<Integer, ServerFrame.Ack> acks = new ConcurrentHashMap<>();
       AtomicInteger completions = new AtomicInteger();
       List<CompletableFuture<ServerFrame.Ack>> sends = new CopyOnWriteArrayList<>();
-      Thread publisher = new Thread(() -> publish(pub, sends, acks, completions), "publisher");
+      // The publisher may run at most half a stage past the next kill's threshold until that
+      // kill has happened: a slow restart on a busy machine cannot let the whole stream drain
+      // through before the next kill, so every kill still cuts a stream in progress.
+      int stage = MESSAGES / (KILLS + 1);
+      AtomicInteger sendCap = new AtomicInteger(stage + stage / 2);
+      Thread publisher = new Thread(() -> publish(pub, sends, acks, completions, sendCap), "publisher");
       publisher.start();
 
       // Kill number k once k/(KILLS+1) of the stream is acknowledged and the publisher is logged
@@ -91,6 +96,7 @@ class ClientChaosIT {
         await().atMost(LIMIT).until(() -> acks.size() >= threshold && pub.state() == ConnectionState.CONNECTED);
         acksAtKills.add(acks.size());
         server = servers.killAndRestart(server);
+        sendCap.set(kill == KILLS ? MESSAGES : (kill + 1) * stage + stage / 2);
       }
       publisher.join(LIMIT.toMillis());
       CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new)).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -121,9 +127,10 @@ class ClientChaosIT {
   }
 
   private static void publish(ParleyClient pub, List<CompletableFuture<ServerFrame.Ack>> sends,
-      Map<Integer, ServerFrame.Ack> acks, AtomicInteger completions) {
+      Map<Integer, ServerFrame.Ack> acks, AtomicInteger completions, AtomicInteger sendCap) {
     for (int n = 1; n <= MESSAGES; n++) {
       int number = n;
+      await().atMost(LIMIT).pollInterval(Duration.ofMillis(5)).until(() -> number <= sendCap.get());
       CompletableFuture<ServerFrame.Ack> send = pub.send(ROOM, "n " + number);
       send.whenComplete((ack, e) -> {
         completions.incrementAndGet();
