@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
       ServeCommand.class,
       ChatCommand.class,
       UserCommand.class,
+      dev.parley.app.chaos.ChaosCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ParleyCommand implements Runnable {
