@@ -82,7 +82,7 @@ public final class ChaosCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     ChaosSettings settings = settings();
-    ChaosRun run = new ChaosRun(settings, System.out);
+    ChaosRun run = new ChaosRun(settings, spec.commandLine().getOut());
     if (dryRun) {
       run.printPlan();
       return 0;
@@ -91,10 +91,12 @@ public final class ChaosCommand implements Callable<Integer> {
     try {
       return run.run().passed() ? 0 : 1;
     } catch (IllegalStateException | UncheckedIOException e) {
-      System.err.println(ErrorLine.of(e.getMessage()));
+      spec.commandLine().getErr().println(ErrorLine.of(e.getMessage()));
+      spec.commandLine().getErr().flush();
       return 1;
     } catch (Exception e) {
-      System.err.println(ErrorLine.of("chaos run failed: " + e));
+      spec.commandLine().getErr().println(ErrorLine.of("chaos run failed: " + e));
+      spec.commandLine().getErr().flush();
       return 1;
     }
   }

@@ -1,7 +1,7 @@
 package dev.parley.app.chaos;
 
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +21,7 @@ final class ChaosRun {
   private static final Duration POLL = Duration.ofMillis(500);
 
   private final ChaosSettings settings;
-  private final PrintStream out;
+  private final PrintWriter out;
   private final List<Fault> plan;
   private final Ledger ledger = new Ledger();
   private final List<String> faultsDone = new ArrayList<>();
@@ -29,7 +29,7 @@ final class ChaosRun {
   private final ServerSampler sampler = new ServerSampler();
   private long sendStart; // System.nanoTime() when the send phase began
 
-  ChaosRun(ChaosSettings settings, PrintStream out) {
+  ChaosRun(ChaosSettings settings, PrintWriter out) {
     this.settings = settings;
     this.out = out;
     this.plan = FaultSchedule.plan(settings.seed(), settings.faults(), settings.duration(), settings.heartbeat());

@@ -26,6 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
 final class Fleet implements AutoCloseable {
   private static final Duration SETUP_LIMIT = Duration.ofMinutes(3);
   private static final String PASSWORD = "chaos password";
+  private static final int WAVE = 10;
+  private static final Duration LOGIN_HEARTBEAT = Duration.ofSeconds(20);
 
   private final ChaosSettings settings;
   private final Ledger ledger;
@@ -44,35 +46,48 @@ final class Fleet implements AutoCloseable {
     this.ledger = ledger;
   }
 
-  /** Connects (registering) and joins every client, all from an empty room. */
+  /**
+   * Connects (registering) and joins every client, all from an empty room. Registering hashes a
+   * password on the server's small auth pool, so clients come in waves rather than all at once.
+   */
   void assemble(int tcpPort, int httpPort) throws Exception {
-    List<CompletableFuture<?>> ready = new ArrayList<>();
+    long deadline = System.nanoTime() + SETUP_LIMIT.toNanos();
+    List<CompletableFuture<?>> wave = new ArrayList<>();
     for (int i = 0; i < settings.clients(); i++) {
-      int index = i;
-      Endpoint endpoint = i % 2 == 0
-          ? Endpoint.tcp("127.0.0.1", tcpPort)
-          : Endpoint.webSocket(URI.create("ws://127.0.0.1:" + httpPort + "/ws"));
-      ClientOptions options =
-          ClientOptions.of(endpoint, Credentials.register(userName(i), PASSWORD))
-              .withHeartbeat(settings.heartbeat())
-              .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
-              .withFramesPerSecond(100)
-              .withLoops(loops);
-      ParleyClient client = ParleyClient.create(options)
-          .addListener(ClientListener.onMessage(msg -> ledger.delivered(index, msg)));
-      clients.add(client);
-      List<String> rooms = roomsOf(i);
-      roomsOf.add(rooms);
-      rooms.forEach(room -> ledger.member(index, room));
-      ready.add(client.connect().thenCompose(welcome -> CompletableFuture.allOf(
-          rooms.stream().map(room -> client.join(room, 0L)).toArray(CompletableFuture[]::new))));
+      wave.add(connectAndJoin(i, tcpPort, httpPort));
+      if (wave.size() == WAVE || i == settings.clients() - 1) {
+        long left = deadline - System.nanoTime();
+        try {
+          CompletableFuture.allOf(wave.toArray(CompletableFuture[]::new)).get(Math.max(0, left), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+          throw new IllegalStateException(
+              "the clients did not all log in and join within " + Seconds.format(SETUP_LIMIT));
+        }
+        wave.clear();
+      }
     }
-    try {
-      CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new))
-          .get(SETUP_LIMIT.toMillis(), TimeUnit.MILLISECONDS);
-    } catch (TimeoutException e) {
-      throw new IllegalStateException("the clients did not all log in and join within " + Seconds.format(SETUP_LIMIT));
-    }
+  }
+
+  private CompletableFuture<?> connectAndJoin(int index, int tcpPort, int httpPort) {
+    Endpoint endpoint = index % 2 == 0
+        ? Endpoint.tcp("127.0.0.1", tcpPort)
+        : Endpoint.webSocket(URI.create("ws://127.0.0.1:" + httpPort + "/ws"));
+    // Before a welcome the client's own heartbeat applies: long enough for a queued password
+    // hash; after it the server's short one does.
+    ClientOptions options =
+        ClientOptions.of(endpoint, Credentials.register(userName(index), PASSWORD))
+            .withHeartbeat(LOGIN_HEARTBEAT)
+            .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
+            .withFramesPerSecond(100)
+            .withLoops(loops);
+    ParleyClient client = ParleyClient.create(options)
+        .addListener(ClientListener.onMessage(msg -> ledger.delivered(index, msg)));
+    clients.add(client);
+    List<String> rooms = roomsOf(index);
+    roomsOf.add(rooms);
+    rooms.forEach(room -> ledger.member(index, room));
+    return client.connect().thenCompose(welcome -> CompletableFuture.allOf(
+        rooms.stream().map(room -> client.join(room, 0L)).toArray(CompletableFuture[]::new)));
   }
 
   /** Starts every client's numbered stream; each sends once every 1/rate seconds, staggered. */

@@ -3,7 +3,7 @@ package dev.parley.app.chaos;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -13,7 +13,7 @@ import java.util.Map;
 final class Report {
   private Report() {}
 
-  static void print(ChaosSettings settings, Verdict v, PrintStream out) {
+  static void print(ChaosSettings settings, Verdict v, PrintWriter out) {
     out.println();
     out.println("| " + settings.describe().replace("chaos: ", "") + " | |");
     out.println("| --- | ---: |");
@@ -46,7 +46,7 @@ final class Report {
     out.flush();
   }
 
-  private static void printSamples(Verdict v, PrintStream out) {
+  private static void printSamples(Verdict v, PrintWriter out) {
     out.println();
     out.println("| at | heap " + (v.heapAfterForcedGc() ? "after GC" : "in use (no jcmd: no forced GC)")
         + " (MiB) | open files | threads |");
@@ -66,7 +66,7 @@ final class Report {
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), json);
   }
 
-  private static void row(PrintStream out, String name, Object value) {
+  private static void row(PrintWriter out, String name, Object value) {
     out.println("| " + name + " | " + value + " |");
   }
 
