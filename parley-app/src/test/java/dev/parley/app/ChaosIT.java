@@ -39,6 +39,7 @@ class ChaosIT {
     args.addAll(List.of("--data-dir", dir.resolve("data").toString(), "--json", json.toString()));
 
     Finished run = run(args);
+    System.out.println(run.stdout); // the table, in the test's report
 
     assertThat(run.exit).as("exit status; stdout:%n%s%nstderr:%n%s", run.stdout, run.stderr).isZero();
     assertThat(run.stdout).contains("chaos: PASS");
