@@ -151,10 +151,6 @@ final class Fleet implements AutoCloseable {
     return "c" + settings.runTag() + "-" + i;
   }
 
-  ClientLoops loops() {
-    return loops;
-  }
-
   @Override
   public void close() {
     ticker.shutdownNow();
