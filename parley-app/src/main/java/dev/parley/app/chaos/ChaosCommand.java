@@ -55,20 +55,20 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--rate", paramLabel = "MSGS_PER_SECOND", description = "Messages each client sends per second.")
   double rate = 2;
 
-  @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class,
+  @Option(names = "--duration", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "60s",
       description = "How long the clients send (90s, 15m, ...).")
-  Duration duration = Duration.ofSeconds(60);
+  Duration duration;
 
   @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "The server's --heartbeat (whole seconds).")
   int heartbeatSeconds = 2;
 
-  @Option(names = "--settle", paramLabel = "TIME", converter = DurationConverter.class,
+  @Option(names = "--settle", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "120s",
       description = "How long to wait after sending for every member to have every acknowledged message.")
-  Duration settle = Duration.ofSeconds(120);
+  Duration settle;
 
-  @Option(names = "--sample-every", paramLabel = "TIME", converter = DurationConverter.class,
+  @Option(names = "--sample-every", paramLabel = "TIME", converter = DurationConverter.class, defaultValue = "0",
       description = "Soak: sample the server's heap after GC, open files and threads this often (0: never).")
-  Duration sampleEvery = Duration.ZERO;
+  Duration sampleEvery;
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data directory (default: a temporary one, removed after a run that passed).")
   Path dataDir;
