@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.chaos.ChaosCommand;
 import dev.parley.app.chat.ChatCommand;
 import dev.parley.bench.BenchCommand;
 import dev.parley.app.serve.ServeCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
       ChatCommand.class,
       UserCommand.class,
       BenchCommand.class,
+      ChaosCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class ParleyCommand implements Runnable {

@@ -50,6 +50,15 @@ class HttpIT extends ServerFixture {
   }
 
   @Test
+  void metricsShowTheProcessHeapThreadsAndOpenFiles() throws Exception {
+    String text = get("/metrics").body();
+
+    assertThat(text).containsPattern("(?m)^jvm_memory_used_bytes\\{area=\"heap\",id=\"[^\"]+\"\\} [1-9]");
+    assertThat(text).containsPattern("(?m)^jvm_threads_live_threads [1-9]");
+    assertThat(text).containsPattern("(?m)^process_files_open_files [1-9]");
+  }
+
+  @Test
   void filesAreServedWithSecurityHeadersAndRevalidatedByEtag() throws Exception {
     HttpResponse<String> r = get("/test-page.html");
     assertThat(r.statusCode()).isEqualTo(200);

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.FileDescriptorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.util.EnumMap;
@@ -17,7 +20,8 @@ import java.util.function.IntSupplier;
 
 /**
  * Micrometer meters for {@link ServerMetrics}, scraped as Prometheus text. Rates (messages in
- * and out per second) are Prometheus's {@code rate()} over the counters.
+ * and out per second) are Prometheus's {@code rate()} over the counters. The process's heap,
+ * threads and open file descriptors are there too, for spotting leaks (the soak reads them).
  */
 public final class PrometheusMetrics implements ServerMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -42,6 +46,9 @@ public final class PrometheusMetrics implements ServerMetrics {
         DistributionSummary.builder("parley.store.commit.messages")
             .description("messages per group commit")
             .register(registry);
+    new JvmMemoryMetrics().bindTo(registry);
+    new JvmThreadMetrics().bindTo(registry);
+    new FileDescriptorMetrics().bindTo(registry);
     for (ErrorCode code : ErrorCode.values()) {
       errors.put(
           code,

@@ -1,0 +1,39 @@
+package dev.parley.app.chaos;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The seeded fault plan. The faults are spread over the middle of the send phase (10 % to
+ * 85 % of it), one in each equal slot, at a random point in the first half of its slot so that
+ * the server is back before the next one. Half of them (rounded up) are SIGKILLs, the rest
+ * SIGSTOPs, in a random order; a freeze lasts 1.5 to 4 heartbeats, so clients sometimes give the
+ * server up and sometimes just wait. Nothing but the seed and the flags goes in, so a seed
+ * printed by one run plans the same faults in the next.
+ */
+final class FaultSchedule {
+  private FaultSchedule() {}
+
+  static List<Fault> plan(long seed, int faults, Duration sendPhase, Duration heartbeat) {
+    Random random = new Random(seed);
+    List<Fault.Kind> kinds = new ArrayList<>();
+    for (int i = 0; i < faults; i++) {
+      kinds.add(i < (faults + 1) / 2 ? Fault.Kind.KILL : Fault.Kind.STOP);
+    }
+    Collections.shuffle(kinds, random);
+    long windowStart = sendPhase.toMillis() / 10;
+    long slot = faults == 0 ? 0 : (sendPhase.toMillis() * 85 / 100 - windowStart) / faults;
+    List<Fault> plan = new ArrayList<>();
+    for (int i = 0; i < faults; i++) {
+      long at = windowStart + i * slot + (long) (random.nextDouble() * slot / 2);
+      long frozen = (long) (heartbeat.toMillis() * (1.5 + 2.5 * random.nextDouble()));
+      Fault.Kind kind = kinds.get(i);
+      plan.add(new Fault(i + 1, Duration.ofMillis(at), kind,
+          kind == Fault.Kind.STOP ? Duration.ofMillis(frozen) : Duration.ZERO));
+    }
+    return List.copyOf(plan);
+  }
+}

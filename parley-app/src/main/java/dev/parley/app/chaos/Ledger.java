@@ -1,0 +1,114 @@
+package dev.parley.app.chaos;
+
+import dev.parley.protocol.ServerFrame;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Every send the fleet started and how it ended, and every message each member was delivered.
+ * Thread-safe: senders, callback threads and the main thread all write or read it.
+ */
+final class Ledger {
+  private final AtomicLong started = new AtomicLong();
+  private final AtomicLong failed = new AtomicLong();
+  private final AtomicLong idReused = new AtomicLong();
+  private final Queue failures = new Queue();
+  /** room → id → the text acknowledged with that id. */
+  private final Map<String, Map<Long, String>> acked = new ConcurrentHashMap<>();
+  /** member (client index) → room → what it was delivered. */
+  private final Map<Integer, Map<String, MemberRecord>> members = new ConcurrentHashMap<>();
+
+  /** Registers a member before anything is sent, so a member that hears nothing still counts. */
+  void member(int client, String room) {
+    members.computeIfAbsent(client, c -> new ConcurrentHashMap<>()).put(room, new MemberRecord());
+  }
+
+  void delivered(int client, ServerFrame.Msg msg) {
+    MemberRecord record = members.getOrDefault(client, Map.of()).get(msg.room());
+    if (record != null) {
+      record.delivered(msg.id());
+    }
+  }
+
+  void started() {
+    started.incrementAndGet();
+  }
+
+  void acked(ServerFrame.Ack ack, String text) {
+    String before = acked.computeIfAbsent(ack.room(), r -> new ConcurrentHashMap<>()).putIfAbsent(ack.id(), text);
+    if (before != null) {
+      idReused.incrementAndGet(); // two sends acknowledged with one id
+    }
+  }
+
+  void failed(Throwable reason) {
+    failed.incrementAndGet();
+    failures.add(String.valueOf(reason.getMessage()));
+  }
+
+  long startedCount() {
+    return started.get();
+  }
+
+  long ackedCount() {
+    return acked.values().stream().mapToLong(Map::size).sum() + idReused.get();
+  }
+
+  long failedCount() {
+    return failed.get();
+  }
+
+  long idReused() {
+    return idReused.get();
+  }
+
+  List<String> someFailures() {
+    return failures.snapshot();
+  }
+
+  /** The acknowledged ids and texts of one room. */
+  Map<Long, String> ackedIn(String room) {
+    return acked.getOrDefault(room, Map.of());
+  }
+
+  Map<Integer, Map<String, MemberRecord>> members() {
+    return members;
+  }
+
+  /** Acknowledged messages some member of their room has not been delivered (yet). */
+  long lost() {
+    long lost = 0;
+    for (Map<String, MemberRecord> rooms : members.values()) {
+      for (Map.Entry<String, MemberRecord> e : rooms.entrySet()) {
+        MemberRecord record = e.getValue();
+        for (Long id : ackedIn(e.getKey()).keySet()) {
+          if (!record.has(id)) {
+            lost++;
+          }
+        }
+      }
+    }
+    return lost;
+  }
+
+  /** The first few failure reasons, for the report. */
+  private static final class Queue {
+    private static final int KEPT = 5;
+    private final ConcurrentLinkedQueue<String> items = new ConcurrentLinkedQueue<>();
+    private final AtomicLong size = new AtomicLong();
+
+    void add(String reason) {
+      if (size.incrementAndGet() <= KEPT) {
+        items.add(reason);
+      }
+    }
+
+    List<String> snapshot() {
+      return new ArrayList<>(items);
+    }
+  }
+}
