@@ -2,6 +2,7 @@ package dev.parley.server.room;
 
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.ErrorCode;
+import java.util.concurrent.Executor;
 
 /** One connection as the rooms see it. Every method is thread-safe and never blocks. */
 public interface Member {
@@ -17,6 +18,9 @@ public interface Member {
 
   /** Queues an encoded frame for this connection. The bytes may be shared with others. */
   void send(EncodedFrame frame);
+
+  /** The thread this connection's output is written on: a send made there needs no hand-off. */
+  Executor executor();
 
   /** Answers one of this connection's frames with an error. */
   void reject(ErrorCode code, String message, String ref);

@@ -143,24 +143,28 @@ final class Room {
 
   /** Sends to every member not of {@code userKey}'s user (presence is news to others only). */
   void sendToOthers(String userKey, EncodedFrame frame) {
+    FanOut fanOut = new FanOut();
     members.keySet().forEach(m -> {
       if (!m.userKey().equals(userKey)) {
-        m.send(frame);
+        fanOut.add(m);
       }
     });
+    fanOut.send(frame);
   }
 
   /** Delivers a newly stored message, encoded once, to every member; returns how many. */
   int deliver(long id, EncodedFrame msg) {
     last = Math.max(last, id);
     listedLast = last;
+    FanOut fanOut = new FanOut();
     members.forEach((m, d) -> {
       if (d.held == null) {
-        m.send(msg);
+        fanOut.add(m);
       } else {
         d.held.add(msg);
       }
     });
+    fanOut.send(msg);
     return members.size();
   }
 

@@ -10,6 +10,7 @@ import dev.parley.server.room.Member;
 import java.util.ArrayDeque;
 import java.util.HashSet;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -242,6 +243,11 @@ public final class Session implements Member {
   @Override
   public void send(EncodedFrame frame) {
     out.send(frame);
+  }
+
+  @Override
+  public Executor executor() {
+    return out.executor();
   }
 
   @Override
