@@ -37,7 +37,12 @@ class ClientCodecTest {
         new ClientFrame.History("lobby", null, 200, null),
         new ClientFrame.Ping(null),
         new ClientFrame.Pong("p1"),
-        new ClientFrame.Bye(null));
+        new ClientFrame.Bye(null),
+        new ClientFrame.Logout("l1"),
+        new ClientFrame.Moderate(Moderation.KICK, "lobby", "bob", "k1"),
+        new ClientFrame.Moderate(Moderation.BAN, "lobby", "bob", null),
+        new ClientFrame.Moderate(Moderation.UNBAN, "lobby", "bob", null),
+        new ClientFrame.Moderate(Moderation.OP, "lobby", "bob", null));
   }
 
   @ParameterizedTest
