@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 
 /**
  * The client's half of the codec: turns a {@link ClientFrame} into the JSON object the server
@@ -44,7 +45,14 @@ public final class ClientFrameEncoder {
           }),
           writer(ClientFrame.Ping.class, "ping", (f, out) -> {}),
           writer(ClientFrame.Pong.class, "pong", (f, out) -> {}),
-          writer(ClientFrame.Bye.class, "bye", (f, out) -> {}));
+          writer(ClientFrame.Bye.class, "bye", (f, out) -> {}),
+          writer(ClientFrame.Logout.class, "logout", (f, out) -> {}),
+          Map.entry(ClientFrame.Moderate.class, new Writer(
+              f -> ((ClientFrame.Moderate) f).action().wireName(),
+              (f, out) -> {
+                var m = (ClientFrame.Moderate) f;
+                out.string("room", m.room()).string("user", m.user());
+              })));
 
   private final JsonFactory factory =
       JsonFactory.builder().enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8).build();
@@ -69,7 +77,7 @@ public final class ClientFrameEncoder {
     try (ByteArrayBuilder buffer = new ByteArrayBuilder(128);
         JsonGenerator json = factory.createGenerator(buffer)) {
       json.writeStartObject();
-      json.writeStringField("type", writer.type);
+      json.writeStringField("type", writer.type.apply(frame));
       FrameWriter out = new FrameWriter(json);
       writer.fields.accept(frame, out);
       out.string("ref", frame.ref());
@@ -84,12 +92,15 @@ public final class ClientFrameEncoder {
     }
   }
 
-  /** A frame type's wire name and how to write its fields (all but {@code type} and {@code ref}). */
-  private record Writer(String type, BiConsumer<ClientFrame, FrameWriter> fields) {}
+  /**
+   * A frame type's wire name (a moderation frame's depends on its action) and how to write its
+   * fields (all but {@code type} and {@code ref}).
+   */
+  private record Writer(Function<ClientFrame, String> type, BiConsumer<ClientFrame, FrameWriter> fields) {}
 
   private static <F extends ClientFrame> Map.Entry<Class<? extends ClientFrame>, Writer> writer(
       Class<F> frameClass, String type, BiConsumer<F, FrameWriter> fields) {
     return Map.entry(
-        frameClass, new Writer(type, (frame, out) -> fields.accept(frameClass.cast(frame), out)));
+        frameClass, new Writer(frame -> type, (frame, out) -> fields.accept(frameClass.cast(frame), out)));
   }
 }

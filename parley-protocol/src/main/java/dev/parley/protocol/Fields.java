@@ -37,6 +37,9 @@ final class Fields {
     if (!v.isTextual()) {
       throw refuse(ErrorCode.BAD_REQUEST, name + " must be a string");
     }
+    if (!Utf8.isEncodable(v.textValue())) {
+      throw refuse(ErrorCode.BAD_REQUEST, name + " contains an unpaired surrogate");
+    }
     return v.textValue();
   }
 
@@ -88,7 +91,11 @@ final class Fields {
   }
 
   private static String quoted(String value) {
-    String shown = value.length() > 70 ? value.substring(0, 70) + "…" : value;
+    int shownCodePoints = 70;
+    String shown =
+        value.codePointCount(0, value.length()) > shownCodePoints
+            ? value.substring(0, value.offsetByCodePoints(0, shownCodePoints)) + "…"
+            : value;
     return "'" + shown + "'";
   }
 

@@ -160,7 +160,7 @@ public final class FrameCodec {
 
   private static boolean isValidRef(String ref) {
     int length = ref.codePointCount(0, ref.length());
-    return length >= 1 && length <= MAX_REF;
+    return length >= 1 && length <= MAX_REF && Utf8.isEncodable(ref);
   }
 
   private static ClientFrame hello(Fields f) {

@@ -50,6 +50,12 @@ public final class ServerFrameDecoder {
 
   /** Decodes one frame from {@code length} bytes of {@code bytes} at {@code offset}. */
   public ServerDecoded decode(byte[] bytes, int offset, int length) {
+    // Jackson alone is not enough: its table of field names can match an ill-formed name
+    // (bytes FF 72 6F 6D) to one it has seen before ("rom"), so what it reads would depend
+    // on earlier frames.
+    if (!Utf8.isValid(bytes, offset, length)) {
+      return new ServerDecoded.Malformed("not valid UTF-8");
+    }
     JsonNode tree;
     try {
       tree = mapper.readTree(bytes, offset, length);

@@ -37,7 +37,12 @@ class ClientCodecTest {
         new ClientFrame.History("lobby", null, 200, null),
         new ClientFrame.Ping(null),
         new ClientFrame.Pong("p1"),
-        new ClientFrame.Bye(null));
+        new ClientFrame.Bye(null),
+        new ClientFrame.Logout("l1"),
+        new ClientFrame.Moderate(Moderation.KICK, "lobby", "bob", "k1"),
+        new ClientFrame.Moderate(Moderation.BAN, "lobby", "bob", null),
+        new ClientFrame.Moderate(Moderation.UNBAN, "lobby", "bob", null),
+        new ClientFrame.Moderate(Moderation.OP, "lobby", "bob", null));
   }
 
   @ParameterizedTest
@@ -116,5 +121,19 @@ class ClientCodecTest {
       })
   void aMissingOrMistypedFieldIsMalformedNeverAnException(String json) {
     assertThat(decoder.decode(json)).isInstanceOf(ServerDecoded.Malformed.class);
+  }
+
+  /**
+   * Found by ServerFrameDecoderFuzzTest: once Jackson had read a field named "rom", it read
+   * the ill-formed name FF 72 6F 6D as "rom" too, so whether bad bytes were refused depended
+   * on the frames read before.
+   */
+  @Test
+  void illFormedUtf8IsMalformedWhateverWasReadBefore() {
+    assertThat(decoder.decode("{\"type\":\"pong\",\"rom\":1}")).isInstanceOf(ServerDecoded.Frame.class);
+    byte[] bytes = {'{', '"', 't', 'y', 'p', 'e', '"', ':', '"', 'p', 'o', 'n', 'g', '"', ',',
+        '"', (byte) 0xFF, 'r', 'o', 'm', '"', ':', '1', '}'};
+
+    assertThat(decoder.decode(bytes, 0, bytes.length)).isInstanceOf(ServerDecoded.Malformed.class);
   }
 }

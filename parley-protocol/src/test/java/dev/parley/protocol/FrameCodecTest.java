@@ -76,6 +76,41 @@ class FrameCodecTest {
         .isEqualTo(ErrorCode.BAD_REQUEST);
   }
 
+  /**
+   * Found by FrameCodecFuzzTest: a string with an unpaired surrogate (a {@code \\uD82E} escape
+   * with no pair) cannot be written as UTF-8, and Jackson merged it with the next character, so
+   * an echoed ref came back as another string. Such strings are refused, in every field.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "{\"type\":\"ping\",\"ref\":\"r\\ud82ectlI7\"}",
+        "{\"type\":\"ping\",\"ref\":\"\\udc00\"}",
+        "{\"type\":\"hello\",\"user\":\"ann\",\"password\":\"correct\\ud800horse\"}",
+        "{\"type\":\"hello\",\"token\":\"t\\ud800\"}",
+        "{\"type\":\"join\",\"room\":\"a\\udfffb\"}",
+      })
+  void aStringWithAnUnpairedSurrogateIsABadRequestWithoutItsRef(String json) {
+    Decoded.Rejected r = rejected(json);
+    assertThat(r.code()).isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(r.ref()).isNull();
+  }
+
+  @Test
+  void aRefWithAPairedSurrogateIsEchoedIntact() {
+    assertThat(frame("{\"type\":\"ping\",\"ref\":\"r\\ud83d\\ude00\"}").ref())
+        .isEqualTo("r\uD83D\uDE00");
+  }
+
+  @Test
+  void anOverlongBadNameIsShortenedInTheMessageWithoutSplittingACharacter() {
+    String room = "x".repeat(69) + "\uD83D\uDE00" + "y";
+    Decoded.Rejected r = rejected("{\"type\":\"join\",\"room\":\"" + room + "\"}");
+    assertThat(r.code()).isEqualTo(ErrorCode.INVALID_NAME);
+    assertThat(Utf8.isEncodable(r.message())).as(r.message()).isTrue();
+    assertThat(r.message()).contains("x".repeat(69) + "\uD83D\uDE00…");
+  }
+
   @Test
   void rejectionsCarryTheFramesRefWhenItIsReadable() {
     Decoded.Rejected r = rejected("{\"type\":\"send\",\"room\":5,\"text\":\"x\",\"ref\":\"c-9\"}");

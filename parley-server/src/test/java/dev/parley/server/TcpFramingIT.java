@@ -72,6 +72,25 @@ class TcpFramingIT extends ServerFixture {
     assertThat(frames).extracting(f -> f.path("code").asText()).containsExactly("too_large");
   }
 
+  /**
+   * Found by SessionFuzzIT: a hello waits for the auth pool and the frames behind it wait in the
+   * session's backlog; a line over the limit behind them used to be answered at once and close
+   * the connection, so the frames before it were never answered.
+   */
+  @Test
+  void aLineOverTheLimitIsAnsweredAfterEveryFrameBeforeIt() {
+    configure(c -> c.withMaxFrameBytes(1024));
+    WireClient ann = connect();
+
+    ann.sendRaw(("{\"type\":\"hello\",\"user\":\"ann\"}\nnot json\n" + "x".repeat(2048) + "\n")
+        .getBytes(UTF_8));
+
+    List<JsonNode> frames = ann.awaitClosed(CLOSE_WAIT);
+    assertThat(frames)
+        .extracting(f -> f.path("type").asText() + " " + f.path("code").asText())
+        .containsExactly("welcome ", "error bad_request", "error too_large");
+  }
+
   private void assertTheConnectionStillWorks() {
     ann.sendFrame("type", "ping", "ref", "still");
     assertThat(refOf(ann.expect("pong"))).isEqualTo("still");

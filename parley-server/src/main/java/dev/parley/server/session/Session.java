@@ -43,6 +43,8 @@ public final class Session implements Member {
   private boolean suspended;
   private boolean closing;
   private boolean counted;
+  /** A last frame (too_large) waiting for the backlog ahead of it to be handled first. */
+  private EncodedFrame lastAfterBacklog;
 
   public Session(Outbound out, SessionServices services, CommandTable commands) {
     this.out = out;
@@ -69,7 +71,7 @@ public final class Session implements Member {
 
   /** A decoded frame from the transport, on the connection's executor. */
   public void received(Decoded decoded) {
-    if (closing) {
+    if (closing || lastAfterBacklog != null) {
       return;
     }
     if (!rate.tryAcquire(System.nanoTime())) {
@@ -138,6 +140,9 @@ public final class Session implements Member {
     while (!suspended && !closing && !backlog.isEmpty()) {
       handle(backlog.poll());
     }
+    if (!suspended && lastAfterBacklog != null) {
+      closeAfter(lastAfterBacklog);
+    }
   }
 
   /** Logged in: remembered for the rest of the connection. */
@@ -203,6 +208,19 @@ public final class Session implements Member {
     if (!closing) {
       closing = true;
       out.closeAfter(last);
+    }
+  }
+
+  /**
+   * Like {@link #closeAfter}, for the transport's answer to input that came after the frames
+   * already received (a line over the limit): frames waiting in the backlog are handled first,
+   * in order, and nothing received after it is.
+   */
+  public void closeAfterBacklog(EncodedFrame last) {
+    if (suspended) {
+      lastAfterBacklog = last;
+    } else {
+      closeAfter(last);
     }
   }
 

@@ -139,7 +139,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   public void exceptionCaught(ChannelHandlerContext ctx, Throwable cause) {
     if (cause instanceof TooLongFrameException) {
       var error = new ServerFrame.Error(ErrorCode.TOO_LARGE, "frame is larger than the limit", null);
-      session.closeAfter(services.codec().encode(error));
+      session.closeAfterBacklog(services.codec().encode(error));
       return;
     }
     if (cause instanceof IOException || cause.getCause() instanceof SSLException) {

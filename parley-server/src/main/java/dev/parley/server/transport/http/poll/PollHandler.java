@@ -124,7 +124,7 @@ public final class PollHandler {
       for (JsonNode node : frames) {
         if (services.codec().sizeOf(node) > maxFrameBytes) {
           var tooLarge = new ServerFrame.Error(ErrorCode.TOO_LARGE, "frame is larger than the limit", null);
-          c.session().closeAfter(services.codec().encode(tooLarge));
+          c.session().closeAfterBacklog(services.codec().encode(tooLarge));
           return;
         }
         c.session().received(services.codec().decode(node));
