@@ -4,7 +4,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 
@@ -82,6 +84,24 @@ final class WebSocketLink implements Link {
   public void send(String json) {
     CompletableFuture<WebSocket> sent = socket.sendText(json, true);
     sent.orTimeout(10, TimeUnit.SECONDS).join();
+  }
+
+  /**
+   * The server may close in the middle of a burst (after too many errors, say); what was not
+   * sent by then is moot, as the rest of a TCP write would be, so the burst just stops.
+   */
+  @Override
+  public void sendBurst(List<String> frames) {
+    for (String frame : frames) {
+      try {
+        send(frame);
+      } catch (CompletionException e) {
+        if (socket.isInputClosed()) {
+          return; // the server's close arrived: it ended the connection
+        }
+        throw e;
+      }
+    }
   }
 
   @Override
