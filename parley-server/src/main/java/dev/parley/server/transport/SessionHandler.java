@@ -41,7 +41,8 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
    */
   static final long SLOW_CONSUMER_GRACE_MS = 2000;
 
-  static final int SLOW_CONSUMER_HARD_FACTOR = 4;
+  /** The multiple of {@code --max-pending} that closes a connection at once, on every transport. */
+  public static final int SLOW_CONSUMER_HARD_FACTOR = 4;
 
   private final SessionServices services;
   private final CommandTable commands;

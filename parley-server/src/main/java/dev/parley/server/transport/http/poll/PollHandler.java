@@ -9,6 +9,7 @@ import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionServices;
 import dev.parley.server.transport.ChannelOutbound;
+import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.http.HttpResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -51,7 +52,7 @@ public final class PollHandler {
     this.services = services;
     this.commands = commands;
     this.maxFrameBytes = maxFrameBytes;
-    this.hardLimitBytes = 4 * maxPendingBytes;
+    this.hardLimitBytes = SessionHandler.SLOW_CONSUMER_HARD_FACTOR * maxPendingBytes;
     this.waitMillis = wait.toMillis();
   }
 
