@@ -56,16 +56,11 @@ final class Appender {
         PreparedStatement insert =
             c.prepareStatement(
                 "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref)"
-                    + " VALUES(?,?,?,?,?,?,?)")) {
+                    + " VALUES(?,?,?,?,?,?,?)"
+                    // Only a repeated ref is ignored; a clash of ids still fails the batch.
+                    + " ON CONFLICT(room, sender_key, ref) WHERE ref IS NOT NULL DO NOTHING")) {
       for (NewMessage m : batch) {
-        StoredMessage original = m.ref() == null ? null : find(findRef, m);
-        if (original != null) {
-          outcomes.add(new Appended(original, true));
-          continue;
-        }
         long id = lastId(c, m.room()) + 1;
-        lastIds.put(m.room(), id);
-        touched.add(m.room());
         insert.setString(1, m.room());
         insert.setLong(2, id);
         insert.setLong(3, now);
@@ -73,7 +68,13 @@ final class Appender {
         insert.setString(5, m.fromKey());
         insert.setString(6, m.text());
         insert.setString(7, m.ref());
-        insert.executeUpdate();
+        if (insert.executeUpdate() == 0) {
+          // A retry of a ref already stored: the insert was ignored and the id stays free.
+          outcomes.add(new Appended(find(findRef, m), true));
+          continue;
+        }
+        lastIds.put(m.room(), id);
+        touched.add(m.room());
         outcomes.add(new Appended(new StoredMessage(m.room(), id, m.from(), m.text(), now), false));
       }
     }
@@ -86,7 +87,7 @@ final class Appender {
     findRef.setString(3, m.ref());
     try (ResultSet rs = findRef.executeQuery()) {
       if (!rs.next()) {
-        return null;
+        throw new SQLException("ref " + m.ref() + " in " + m.room() + " was neither inserted nor found");
       }
       return new StoredMessage(m.room(), rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(2));
     }
