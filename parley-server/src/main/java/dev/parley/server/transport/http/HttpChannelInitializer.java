@@ -5,7 +5,9 @@ import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.SessionServices;
 import dev.parley.server.transport.SessionHandler;
+import dev.parley.server.transport.SharedFrameBytes;
 import dev.parley.server.transport.http.poll.PollHandler;
+import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -42,9 +44,30 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   public static final String WEBSOCKET_PATH = "/ws";
   /** A plain HTTP connection with nothing in flight this long is closed. */
   private static final Duration HTTP_IDLE = Duration.ofMinutes(2);
-  /** A WebSocket message is the JSON alone, the bytes before the encoded frame's newline. */
+  /**
+   * A WebSocket message is the JSON alone, the bytes before the encoded frame's newline. On a
+   * connection thread the whole frame is built once for every connection of a fan-out and
+   * written past Netty's frame encoder; elsewhere the encoder frames it.
+   */
   private static final Function<EncodedFrame, Object> TEXT_MESSAGE =
-      f -> new TextWebSocketFrame(Unpooled.wrappedBuffer(f.line(), 0, f.jsonLength()));
+      new SharedFrameBytes(
+          f -> new TextWebSocketFrame(Unpooled.wrappedBuffer(f.line(), 0, f.jsonLength())),
+          HttpChannelInitializer::unmaskedTextFrame,
+          10);
+
+  /** RFC 6455, section 5.2: one final, unmasked (server to client) text frame. */
+  static ByteBuf unmaskedTextFrame(EncodedFrame f, ByteBuf out) {
+    int length = f.jsonLength();
+    out.writeByte(0x81); // FIN, opcode 1 (text)
+    if (length < 126) {
+      out.writeByte(length);
+    } else if (length <= 0xFFFF) {
+      out.writeByte(126).writeShort(length);
+    } else {
+      out.writeByte(127).writeLong(length);
+    }
+    return out.writeBytes(f.line(), 0, length);
+  }
 
   /** After the last frame, a WebSocket says goodbye with a close frame of its own. */
   private static final Supplier<Object> CLOSE =

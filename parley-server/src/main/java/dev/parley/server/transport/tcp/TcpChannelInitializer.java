@@ -4,7 +4,7 @@ import dev.parley.protocol.EncodedFrame;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.SessionServices;
 import dev.parley.server.transport.SessionHandler;
-import io.netty.buffer.Unpooled;
+import dev.parley.server.transport.SharedFrameBytes;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -20,7 +20,7 @@ import java.util.function.Function;
 /** The TCP pipeline, top to bottom. */
 public final class TcpChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** A line frame is the encoded frame's bytes as they are, newline included. */
-  private static final Function<EncodedFrame, Object> LINE = f -> Unpooled.wrappedBuffer(f.line());
+  private static final Function<EncodedFrame, Object> LINE = SharedFrameBytes.lines();
 
   private final SessionServices services;
   private final CommandTable commands;
