@@ -116,14 +116,14 @@ public final class Lab implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("serve", "--bind", LOOPBACK, "--tcp-port", "0", "--http-port", "0",
         "--data-dir", options.workDir().resolve("parley-data").toString()));
     args.addAll(PARLEY_FLAGS);
-    parley = ChildServer.start("parley", pinning, options.serverJvmOptions(), PARLEY_MAIN, args,
+    parley = ChildServer.start("parley", pinning, ServerJvmOptions.with(options.serverJvmOptions()), PARLEY_MAIN, args,
         options.workDir().resolve("parley.log"));
     parleyTcp = parley.tcpPort();
     parleyHttp = parley.httpPort();
   }
 
   private void startFloor() {
-    floor = ChildServer.start("floor", pinning, options.serverJvmOptions(), FLOOR_MAIN, List.of(LOOPBACK),
+    floor = ChildServer.start("floor", pinning, ServerJvmOptions.with(options.serverJvmOptions()), FLOOR_MAIN, List.of(LOOPBACK),
         options.workDir().resolve("floor.log"));
   }
 
