@@ -20,7 +20,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
- * Routes each room operation to the room's lane. A send goes lane → group committer → lane:
+ * Routes each room operation to the room's lane. A send goes lane → group committer → lane
+ * (each lane gets one task per commit for all its rooms' results):
  * the store gives the id, and only after the commit does the lane ack the sender and fan the
  * once-encoded {@code msg} out to the members. Store reads run on the read pool and hand their
  * results back to the lane.
@@ -31,6 +32,8 @@ public final class RoomHub implements AutoCloseable {
 
   private final RoomLanes lanes;
   private final GroupCommitter committer;
+  /** The store's answers on their way to the lanes: one task per lane per commit. Writer thread only. */
+  private final RoomLanes.Handoff storedResults;
   private final StoreReads reads;
   private final FrameCodec codec;
   private final ServerMetrics metrics;
@@ -48,6 +51,8 @@ public final class RoomHub implements AutoCloseable {
       int maxRoomMembers) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
     this.committer = committer;
+    this.storedResults = lanes.handoff();
+    committer.afterEachBatch(storedResults::flush);
     this.reads = reads;
     this.codec = codec;
     this.metrics = metrics;
@@ -194,7 +199,7 @@ public final class RoomHub implements AutoCloseable {
   private void append(Member m, String room, String text, String ref) {
     NewMessage message = new NewMessage(room, m.user(), m.userKey(), text, ref);
     boolean queued = committer.submit(message, (appended, failure) ->
-        lanes.execute(room, () -> stored(m, room, ref, appended, failure)));
+        storedResults.add(room, () -> stored(m, room, ref, appended, failure)));
     if (!queued) {
       busy(m, ref);
     }

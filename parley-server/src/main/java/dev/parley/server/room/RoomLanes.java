@@ -1,5 +1,7 @@
 package dev.parley.server.room;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
@@ -62,6 +64,44 @@ final class RoomLanes {
       lanes[laneOf(room)].execute(work);
     } catch (RejectedExecutionException afterShutdown) {
       // the lanes only refuse work once they have been shut down
+    }
+  }
+
+  /**
+   * A collector of follow-up work for many rooms, for one thread at a time: {@link Handoff#add}
+   * keeps each lane's share in order, and {@link Handoff#flush} gives each lane its share as one
+   * task, so a lane is woken once per flush instead of once per piece of work.
+   */
+  Handoff handoff() {
+    return new Handoff();
+  }
+
+  final class Handoff {
+    private final List<List<Runnable>> byLane = new ArrayList<>();
+
+    private Handoff() {
+      for (int i = 0; i < lanes.length; i++) {
+        byLane.add(new ArrayList<>());
+      }
+    }
+
+    void add(String room, Runnable work) {
+      byLane.get(laneOf(room)).add(work);
+    }
+
+    void flush() {
+      for (int i = 0; i < lanes.length; i++) {
+        List<Runnable> share = byLane.get(i);
+        if (share.isEmpty()) {
+          continue;
+        }
+        byLane.set(i, new ArrayList<>());
+        try {
+          lanes[i].execute(() -> share.forEach(Runnable::run));
+        } catch (RejectedExecutionException afterShutdown) {
+          // as in execute: once the lanes have stopped there is nobody left to tell
+        }
+      }
     }
   }
 

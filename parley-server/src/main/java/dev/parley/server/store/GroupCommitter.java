@@ -33,6 +33,8 @@ public final class GroupCommitter implements AutoCloseable {
   private final int maxBatch;
   private final BlockingQueue<Pending> queue;
   private final Thread writer;
+  /** Runs on the writer thread once each batch's outcomes have all been reported. */
+  private volatile Runnable afterEachBatch = () -> {};
   /** Batches failed in a row; touched only by the writer thread. */
   private long failedInARow;
 
@@ -43,6 +45,14 @@ public final class GroupCommitter implements AutoCloseable {
     this.queue = new LinkedBlockingQueue<>(queueCapacity);
     this.writer = new Thread(this::run, "parley-store-writer");
     writer.start();
+  }
+
+  /**
+   * Sets what runs on the writer thread after each batch's callbacks: a caller whose callbacks
+   * only collect work can hand it on once per batch rather than once per message.
+   */
+  public void afterEachBatch(Runnable action) {
+    this.afterEachBatch = action;
   }
 
   /** Queues an append; {@code false} when the queue is full (the caller answers the sender). */
@@ -62,6 +72,11 @@ public final class GroupCommitter implements AutoCloseable {
       boolean stop = batch.remove(STOP);
       if (!batch.isEmpty()) {
         commit(batch);
+        try {
+          afterEachBatch.run();
+        } catch (RuntimeException e) {
+          log.error("handing on a batch's outcomes failed", e);
+        }
       }
       batch.clear();
       if (stop) {

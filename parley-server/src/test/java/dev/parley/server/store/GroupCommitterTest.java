@@ -71,6 +71,24 @@ class GroupCommitterTest {
   }
 
   @Test
+  void afterEachBatchRunsOncePerTransactionAfterAllItsOutcomes() {
+    RecordingStore store = new RecordingStore();
+    List<String> events = Collections.synchronizedList(new ArrayList<>());
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 10_000, ServerMetrics.NONE)) {
+      committer.afterEachBatch(() -> events.add("batch"));
+      committer.submit(msg(0), (a, f) -> events.add("msg"));
+      await().until(() -> store.release.getCount() == 1);
+      for (int i = 1; i <= 20; i++) {
+        committer.submit(msg(i), (a, f) -> events.add("msg"));
+      }
+      store.release.countDown();
+      await().until(() -> events.stream().filter("msg"::equals).count() == 21 && events.get(events.size() - 1).equals("batch"));
+    }
+    assertThat(events.stream().filter("batch"::equals).count()).isEqualTo(store.batchSizes.size());
+    assertThat(events.get(0)).isEqualTo("msg");
+  }
+
+  @Test
   void aFailedTransactionFailsEveryAppendInIt() {
     RecordingStore store = new RecordingStore();
     store.fail = true;
