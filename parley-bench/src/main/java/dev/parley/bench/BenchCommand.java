@@ -182,7 +182,7 @@ public final class BenchCommand implements Callable<Integer> {
         case "fanout" -> members.forEach(n -> list.add(new Fanout(
             new Fanout.Settings(n, Math.min(publishers, n), startRate, maxRate, stepMillis, budgetSeconds * 1000, maxP99Millis))));
         case "bigroom" -> list.add(new BigRoom(new BigRoom.Settings(sizes.stream().sorted().toList(), broadcasts)));
-        case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, durationMillis)));
+        case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, smoke ? 200 : 5000, durationMillis)));
         case "idle" -> list.add(new Idle(new Idle.Settings(connections, holdMillis)));
         case "sends" -> list.add(new Sends(new Sends.Settings(clients, window, smoke ? 200 : 3000, Math.min(durationMillis, 5000))));
         default -> throw new IllegalStateException(name);
