@@ -53,10 +53,13 @@ final class ThreadConnections implements AutoCloseable {
     if (c == null) {
       try {
         c = config.createConnection(url);
-        try (var s = c.createStatement()) {
-          s.execute("PRAGMA wal_autocheckpoint=" + WAL_AUTOCHECKPOINT_PAGES);
-        }
       } catch (SQLException e) {
+        throw new StoreException("cannot open " + url, e);
+      }
+      try (var s = c.createStatement()) {
+        s.execute("PRAGMA wal_autocheckpoint=" + WAL_AUTOCHECKPOINT_PAGES);
+      } catch (SQLException e) {
+        closeQuietly(c);
         throw new StoreException("cannot open " + url, e);
       }
       perThread.set(c);
@@ -79,13 +82,17 @@ final class ThreadConnections implements AutoCloseable {
     if (c != null) {
       perThread.remove();
       all.remove(c);
-      try {
-        c.close();
-      } catch (SQLException ignored) {
-        // it is being replaced because it cannot write; nothing more to do with it
-      }
+      closeQuietly(c); // it is being replaced because it cannot write
     }
     return true;
+  }
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException ignored) {
+      // nothing more to do with a connection that is being given up
+    }
   }
 
   @Override
