@@ -28,6 +28,23 @@ public final class OpenFiles {
     return -1;
   }
 
+  /** Files a process needs besides its connections: jars, selectors, logs, the database. */
+  static final long RESERVE = 200;
+
+  /**
+   * Whether {@code connections} fit under the limit, with {@link #RESERVE} to spare. The
+   * generator holds one end of each and a server it started (which inherits the limit) the
+   * other; connecting beyond it only fails after every pending connect has timed out.
+   */
+  public static boolean allows(long connections) {
+    return allows(connections, limit());
+  }
+
+  /** As {@link #allows(long)} under {@code limit} (negative: unknown, so allowed). */
+  static boolean allows(long connections, long limit) {
+    return limit < 0 || connections <= limit - RESERVE;
+  }
+
   /** Tries to raise the limit to {@code wanted}; returns the limit afterwards. */
   public static long raiseTo(long wanted) {
     if (limit() >= wanted) {

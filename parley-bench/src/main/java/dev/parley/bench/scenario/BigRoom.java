@@ -7,6 +7,7 @@ import dev.parley.bench.gen.Stamp;
 import dev.parley.bench.gen.Tally;
 import dev.parley.bench.gen.Target;
 import dev.parley.bench.run.Lab;
+import dev.parley.bench.run.OpenFiles;
 import dev.parley.bench.run.Result;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -56,6 +57,11 @@ public final class BigRoom extends Scenario {
       int step = 0;
       for (int size : s.sizes()) {
         int offset = clients.size();
+        if (!OpenFiles.allows(size)) {
+          stop = String.format(Locale.ROOT, "at %,d members: the open-file limit (%,d) is too low to connect them",
+              size, OpenFiles.limit());
+          break;
+        }
         try {
           clients.addAll(gen.connect(target, size - offset, i -> "bigroom", i -> Latencies.spreadSource(offset + i),
               lab.token(), i -> tally, 300_000));

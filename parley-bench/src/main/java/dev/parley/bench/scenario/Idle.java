@@ -5,6 +5,7 @@ import dev.parley.bench.gen.Generator;
 import dev.parley.bench.gen.Tally;
 import dev.parley.bench.gen.Target;
 import dev.parley.bench.run.Lab;
+import dev.parley.bench.run.OpenFiles;
 import dev.parley.bench.run.ProcessMemory;
 import dev.parley.bench.run.Result;
 import java.io.PrintStream;
@@ -55,6 +56,10 @@ public final class Idle extends Scenario {
     Result result = new Result(target.label());
     if (pid < 0) {
       return result.note("the server's process is unknown (--target): memory not measured");
+    }
+    if (!OpenFiles.allows(s.connections())) {
+      return result.note(String.format(Locale.ROOT, "the open-file limit (%,d) is too low for %,d connections",
+          OpenFiles.limit(), s.connections()));
     }
     boolean java = target.system() != Target.System.MOSQUITTO;
     long heapBefore = java ? ProcessMemory.heapUsedAfterGcKb(pid) : -1;
