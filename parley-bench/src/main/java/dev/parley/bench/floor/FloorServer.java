@@ -1,6 +1,7 @@
 package dev.parley.bench.floor;
 
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
@@ -10,9 +11,11 @@ import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The floor: the least a JVM fan-out server can do. Over TCP the first line names the room (and
@@ -48,7 +51,7 @@ public final class FloorServer {
         ch.pipeline()
             .addLast(new FlushConsolidationHandler(256, true))
             .addLast(new LineBasedFrameDecoder(MAX_LINE, false, true))
-            .addLast(new FloorLineHandler(rooms));
+            .addLast(new FloorHandler<>(ByteBuf.class, rooms, line -> line.toString(StandardCharsets.UTF_8)));
       }
     };
   }
@@ -62,7 +65,7 @@ public final class FloorServer {
             .addLast(new HttpServerCodec())
             .addLast(new HttpObjectAggregator(MAX_LINE))
             .addLast(new WebSocketServerProtocolHandler("/ws", null, false, MAX_LINE))
-            .addLast(new FloorFrameHandler(rooms));
+            .addLast(new FloorHandler<>(TextWebSocketFrame.class, rooms, TextWebSocketFrame::text));
       }
     };
   }

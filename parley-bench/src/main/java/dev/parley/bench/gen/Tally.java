@@ -15,6 +15,8 @@ import org.HdrHistogram.Recorder;
  */
 public final class Tally implements Events {
   public static final int MAX_STEPS = 64;
+  /** The step warm-ups are counted under, apart from every measured step. */
+  public static final int WARM_UP_STEP = MAX_STEPS - 1;
 
   private final AtomicLongArray delivered = new AtomicLongArray(MAX_STEPS);
   private final Recorder[] latency = new Recorder[MAX_STEPS];

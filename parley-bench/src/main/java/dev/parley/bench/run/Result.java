@@ -21,8 +21,11 @@ public final class Result {
     return this;
   }
 
+  /** Adds to the note; an empty one (say, no trouble seen) adds nothing. */
   public Result note(String note) {
-    this.note = this.note.isEmpty() ? note : this.note + "; " + note;
+    if (!note.isEmpty()) {
+      this.note = this.note.isEmpty() ? note : this.note + "; " + note;
+    }
     return this;
   }
 

@@ -106,9 +106,7 @@ public final class BigRoom extends Scenario {
             .put("p99 ms", Latencies.ms(heldLatency, 99));
       }
       result.note(stop);
-      if (!tally.trouble().isEmpty()) {
-        result.note(tally.trouble());
-      }
+      result.note(tally.trouble());
       return result;
     } finally {
       Generator.closeAll(clients);

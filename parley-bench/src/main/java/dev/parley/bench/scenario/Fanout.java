@@ -20,7 +20,6 @@ import org.HdrHistogram.Histogram;
  */
 public final class Fanout extends Scenario {
   static final double MIN_DELIVERED = 0.99;
-  private static final int WARM_UP_STEP = Tally.MAX_STEPS - 1;
 
   /**
    * @param members N
@@ -55,8 +54,8 @@ public final class Fanout extends Scenario {
   /** Publishes at the start rate for a while, unmeasured, so that both ends are compiled. */
   private void warmUp(Generator gen, List<BenchClient> publishers, Tally tally) throws InterruptedException {
     double publishRate = (double) Math.max(s.startRate(), s.members()) / s.members();
-    long sent = Pacer.run(gen, publishers, publishRate, Math.min(s.stepMillis(), 2000), WARM_UP_STEP);
-    Latencies.await(tally, WARM_UP_STEP, sent * s.members(), 1000);
+    long sent = Pacer.run(gen, publishers, publishRate, Math.min(s.stepMillis(), 2000), Tally.WARM_UP_STEP);
+    Latencies.await(tally, Tally.WARM_UP_STEP, sent * s.members(), 1000);
   }
 
   @Override
@@ -76,7 +75,7 @@ public final class Fanout extends Scenario {
       String stop = "reached --max-rate";
       long deliveredInAll = 0;
       int steps = 0;
-      for (int step = 0; step < WARM_UP_STEP && rate <= s.maxRate(); step++, rate *= 2) {
+      for (int step = 0; step < Tally.WARM_UP_STEP && rate <= s.maxRate(); step++, rate *= 2) {
         if (System.nanoTime() > deadline) {
           stop = "time budget spent";
           break;
@@ -114,9 +113,7 @@ public final class Fanout extends Scenario {
       }
       result.put("steps", (long) steps).put("delivered", deliveredInAll);
       result.note(stop);
-      if (!tally.trouble().isEmpty()) {
-        result.note(tally.trouble());
-      }
+      result.note(tally.trouble());
       return result;
     } finally {
       Generator.closeAll(clients);

@@ -79,9 +79,7 @@ public final class Idle extends Scenario {
           .put("RSS MB", rssAfter / 1024.0)
           .put("connections held", open)
           .put("connect s", connectSeconds);
-      if (!tally.trouble().isEmpty()) {
-        result.note(tally.trouble());
-      }
+      result.note(tally.trouble());
       return result;
     } finally {
       Generator.closeAll(clients);

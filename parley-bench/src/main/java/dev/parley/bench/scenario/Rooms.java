@@ -18,8 +18,6 @@ public final class Rooms extends Scenario {
   /** @param perMemberRate messages per second each member sends */
   public record Settings(int rooms, int members, double perMemberRate, long warmUpMillis, long durationMillis) {}
 
-  private static final int WARM_UP_STEP = Tally.MAX_STEPS - 1;
-
   private final Settings s;
 
   public Rooms(Settings settings) {
@@ -48,8 +46,8 @@ public final class Rooms extends Scenario {
     try {
       // The same load first, unmeasured: a server pinned to one CPU spends its first seconds
       // under load compiling (a third of its CPU in this scenario), which is not its steady state.
-      long warm = Pacer.run(gen, clients, s.perMemberRate() * count, s.warmUpMillis(), WARM_UP_STEP);
-      Latencies.await(tally, WARM_UP_STEP, warm * s.members(), 2000);
+      long warm = Pacer.run(gen, clients, s.perMemberRate() * count, s.warmUpMillis(), Tally.WARM_UP_STEP);
+      Latencies.await(tally, Tally.WARM_UP_STEP, warm * s.members(), 2000);
       long sent = Pacer.run(gen, clients, s.perMemberRate() * count, s.durationMillis(), 0);
       long expected = sent * s.members();
       Latencies.await(tally, 0, expected, 2000);
@@ -59,9 +57,7 @@ public final class Rooms extends Scenario {
           .put("delivered/s", delivered * 1000.0 / s.durationMillis())
           .put("delivered %", 100.0 * delivered / Math.max(1, expected));
       Latencies.put(result, "", h);
-      if (!tally.trouble().isEmpty()) {
-        result.note(tally.trouble());
-      }
+      result.note(tally.trouble());
       return result;
     } finally {
       Generator.closeAll(clients);

@@ -82,9 +82,7 @@ public final class Sends extends Scenario {
       Result result = new Result(target.label()).put("acked sends/s", acks / seconds);
       Latencies.put(result, "ack ", h);
       result.note(clients.get(0).acknowledges() ? "durable acks" : "no acks: own echo counted");
-      if (!tally.trouble().isEmpty()) {
-        result.note(tally.trouble());
-      }
+      result.note(tally.trouble());
       return result;
     } finally {
       Thread.sleep(200); // let the last acks in before closing
