@@ -1,18 +1,19 @@
-package dev.parley.app.chat;
+package dev.parley.app;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps the library's log lines off a chat screen: on a terminal they would tear through the
- * prompt, so logging is off; in pipe mode only warnings reach standard error. An explicit
- * {@code -Dparley.log.level} (in {@code PARLEY_JAVA_OPTS}) wins.
+ * Keeps the client library's log lines out of a command's own output: on a chat terminal they
+ * would tear through the prompt, so logging is off; in pipe mode and for a chaos run only
+ * warnings reach standard error. An explicit {@code -Dparley.log.level} (in
+ * {@code PARLEY_JAVA_OPTS}) wins.
  */
-final class QuietLogs {
+public final class QuietLogs {
   private QuietLogs() {}
 
-  static void install(boolean terminal) {
+  public static void install(boolean terminal) {
     if (System.getProperty("parley.log.level") != null) {
       return;
     }

@@ -1,15 +1,13 @@
 package dev.parley.app.chaos;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
 import dev.parley.app.ErrorLine;
+import dev.parley.app.QuietLogs;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.concurrent.Callable;
-import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -87,7 +85,7 @@ public final class ChaosCommand implements Callable<Integer> {
       run.printPlan();
       return 0;
     }
-    quietLogs();
+    QuietLogs.install(false);
     try {
       return run.run().passed() ? 0 : 1;
     } catch (IllegalStateException | UncheckedIOException e) {
@@ -124,9 +122,4 @@ public final class ChaosCommand implements Callable<Integer> {
   }
 
   /** Hundreds of reconnects are the point here; only warnings reach standard error. */
-  private static void quietLogs() {
-    if (System.getProperty("parley.log.level") == null) {
-      ((Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME)).setLevel(Level.WARN);
-    }
-  }
 }

@@ -1,6 +1,7 @@
 package dev.parley.app.chaos;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,11 +193,12 @@ final class ChaosRun {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  /** Best effort: the verdict is printed already, and a temporary directory left behind is harmless. */
+  private static void deleteTree(Path dir) {
     try (Stream<Path> paths = Files.walk(dir)) {
-      for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-        Files.deleteIfExists(p);
-      }
+      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // nothing more to do
     }
   }
 }

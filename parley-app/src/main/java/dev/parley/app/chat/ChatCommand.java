@@ -1,6 +1,7 @@
 package dev.parley.app.chat;
 
 import dev.parley.app.ErrorLine;
+import dev.parley.app.QuietLogs;
 import dev.parley.client.ClientOptions;
 import dev.parley.client.Credentials;
 import dev.parley.client.Endpoint;

@@ -1,12 +1,14 @@
 package dev.parley.bench.run;
 
 import dev.parley.bench.gen.BenchException;
+import dev.parley.bench.gen.Target.Transport;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,20 +19,24 @@ import java.util.regex.Pattern;
 /**
  * A server under measurement running as a child process of the bench (Parley or the floor),
  * started from this JVM's own class path, pinned by {@link Pinning}. It is ready once it prints
- * its {@code listening tcp=HOST:PORT http=HOST:PORT} line; its log goes to a file.
+ * its {@code listening tcp=HOST:PORT http=HOST:PORT} line; its standard error is appended to a
+ * log file, after a {@code ---- COMMAND} line.
  */
 public final class ChildServer implements AutoCloseable {
   private static final Pattern LISTENING = Pattern.compile("listening tcp=([^ ]+):(\\d+) http=([^ ]+):(\\d+)");
 
   private final String name;
   private final Process process;
+  private final Thread killAtExit;
   private final int tcpPort;
   private final int httpPort;
   private final List<String> command;
 
-  private ChildServer(String name, Process process, int tcpPort, int httpPort, List<String> command) {
+  private ChildServer(
+      String name, Process process, Thread killAtExit, int tcpPort, int httpPort, List<String> command) {
     this.name = name;
     this.process = process;
+    this.killAtExit = killAtExit;
     this.tcpPort = tcpPort;
     this.httpPort = httpPort;
     this.command = command;
@@ -49,11 +55,15 @@ public final class ChildServer implements AutoCloseable {
     Process process;
     try {
       Files.createDirectories(log.getParent());
+      // One header line a start: a log that several starts append to says where each begins.
+      Files.writeString(log, "---- " + String.join(" ", command) + "\n", StandardCharsets.UTF_8,
+          StandardOpenOption.CREATE, StandardOpenOption.APPEND);
       process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
     } catch (IOException e) {
       throw new BenchException(name + ": cannot start " + command.get(0) + ": " + e.getMessage());
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly));
+    Thread killAtExit = new Thread(process::destroyForcibly); // SIGKILL also ends a stopped process
+    Runtime.getRuntime().addShutdownHook(killAtExit);
     CompletableFuture<Matcher> listening = CompletableFuture.supplyAsync(() -> readListening(process));
     try {
       Matcher m = listening.get(60, TimeUnit.SECONDS);
@@ -61,7 +71,7 @@ public final class ChildServer implements AutoCloseable {
         throw new BenchException(name + " exited before listening; its log: " + log);
       }
       drain(process);
-      return new ChildServer(name, process, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), command);
+      return new ChildServer(name, process, killAtExit, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), command);
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -108,6 +118,11 @@ public final class ChildServer implements AutoCloseable {
     return httpPort;
   }
 
+  /** The port that serves {@code transport}: TCP lines, or HTTP for WebSocket. */
+  public int port(Transport transport) {
+    return transport == Transport.TCP ? tcpPort : httpPort;
+  }
+
   public long pid() {
     return process.pid();
   }
@@ -125,27 +140,37 @@ public final class ChildServer implements AutoCloseable {
     return name;
   }
 
-  /** Resident memory in KiB, from /proc; -1 when unreadable. */
-  public long rssKb() {
-    return ProcessMemory.rssKb(process.pid());
-  }
-
-  /** Used Java heap in KiB after a full GC (through {@code jcmd}); -1 when unavailable. */
-  public long heapUsedAfterGcKb() {
-    return ProcessMemory.heapUsedAfterGcKb(process.pid());
-  }
-
   /** SIGTERM, then up to 10 s for a clean exit, then SIGKILL. */
   @Override
   public void close() {
     process.destroy();
     try {
       if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        kill();
       }
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
+    }
+    forgetAtExit();
+  }
+
+  /** SIGKILL (a crash, for the chaos run), and up to 30 s for the process to be gone. */
+  public void kill() {
+    process.destroyForcibly();
+    try {
+      process.waitFor(30, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    forgetAtExit();
+  }
+
+  private void forgetAtExit() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(killAtExit);
+    } catch (IllegalStateException alreadyExiting) {
+      // the hook runs anyway
     }
   }
 }

@@ -52,6 +52,8 @@ public final class Lab implements AutoCloseable {
       List<String> serverJvmOptions) {}
 
   private final Options options;
+  /** The launcher's JVM options, then the bench's own. */
+  private final List<String> serverJvmOptions;
   private final Pinning pinning;
   private final Generator generator = new Generator();
   private final Map<String, Object> facts = new LinkedHashMap<>();
@@ -68,6 +70,7 @@ public final class Lab implements AutoCloseable {
 
   private Lab(Options options) {
     this.options = options;
+    this.serverJvmOptions = ServerJvmOptions.with(options.serverJvmOptions());
     this.pinning = Pinning.apply(options.pin());
   }
 
@@ -116,14 +119,14 @@ public final class Lab implements AutoCloseable {
     List<String> args = new ArrayList<>(List.of("serve", "--bind", LOOPBACK, "--tcp-port", "0", "--http-port", "0",
         "--data-dir", options.workDir().resolve("parley-data").toString()));
     args.addAll(PARLEY_FLAGS);
-    parley = ChildServer.start("parley", pinning, ServerJvmOptions.with(options.serverJvmOptions()), PARLEY_MAIN, args,
+    parley = ChildServer.start("parley", pinning, serverJvmOptions, PARLEY_MAIN, args,
         options.workDir().resolve("parley.log"));
     parleyTcp = parley.tcpPort();
     parleyHttp = parley.httpPort();
   }
 
   private void startFloor() {
-    floor = ChildServer.start("floor", pinning, ServerJvmOptions.with(options.serverJvmOptions()), FLOOR_MAIN, List.of(LOOPBACK),
+    floor = ChildServer.start("floor", pinning, serverJvmOptions, FLOOR_MAIN, List.of(LOOPBACK),
         options.workDir().resolve("floor.log"));
   }
 
@@ -150,8 +153,7 @@ public final class Lab implements AutoCloseable {
     if (target.system() == Target.System.FLOOR && floor != null && floorUsed) {
       floor.close();
       startFloor();
-      return new Target(target.system(), target.transport(), LOOPBACK,
-          target.transport() == Transport.TCP ? floor.tcpPort() : floor.httpPort());
+      return new Target(target.system(), target.transport(), LOOPBACK, floor.port(target.transport()));
     }
     return target;
   }
@@ -184,7 +186,7 @@ public final class Lab implements AutoCloseable {
         targets.add(new Target(Target.System.PARLEY, t, parleyHost, parleyHttp));
       }
       if (floor != null) {
-        targets.add(new Target(Target.System.FLOOR, t, LOOPBACK, t == Transport.TCP ? floor.tcpPort() : floor.httpPort()));
+        targets.add(new Target(Target.System.FLOOR, t, LOOPBACK, floor.port(t)));
       }
     }
     if (mosquittoUp) {

@@ -26,9 +26,18 @@ public final class ProcessMemory {
     return -1;
   }
 
+  /** Whether {@link #heapUsedAfterGcKb} can work here: the JDK's {@code jcmd} is installed. */
+  public static boolean canForceGc() {
+    return Files.isExecutable(jcmd());
+  }
+
+  private static Path jcmd() {
+    return Path.of(System.getProperty("java.home"), "bin", "jcmd");
+  }
+
   /** Runs a full GC in the process, then reads the used heap; -1 without {@code jcmd}. */
   public static long heapUsedAfterGcKb(long pid) {
-    String jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd").toString();
+    String jcmd = jcmd().toString();
     try {
       // Both commands in one jcmd run: each run is a JVM start of its own.
       Path commands = Files.createTempFile("parley-bench-jcmd-", ".txt");
