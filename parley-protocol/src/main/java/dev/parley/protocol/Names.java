@@ -52,13 +52,24 @@ public final class Names {
    * Kelvin sign folds to "k") can turn into a valid name.
    */
   public static String room(String name) {
+    int first = 0;
+    while (first < name.length() && !isAsciiUpper(name.charAt(first))) {
+      first++;
+    }
+    if (first == name.length()) {
+      return name; // the usual case, on every frame that names a room: no copy
+    }
     char[] chars = name.toCharArray();
-    for (int i = 0; i < chars.length; i++) {
-      if (chars[i] >= 'A' && chars[i] <= 'Z') {
+    for (int i = first; i < chars.length; i++) {
+      if (isAsciiUpper(chars[i])) {
         chars[i] = (char) (chars[i] + ('a' - 'A'));
       }
     }
     return new String(chars);
+  }
+
+  private static boolean isAsciiUpper(char c) {
+    return c >= 'A' && c <= 'Z';
   }
 
   /** The private conversation between two users, whichever of them asks. */

@@ -60,8 +60,12 @@ final class RoomLanes {
    * stopped) is dropped.
    */
   void execute(String room, Runnable work) {
+    executeOn(laneOf(room), work);
+  }
+
+  private void executeOn(int lane, Runnable work) {
     try {
-      lanes[laneOf(room)].execute(work);
+      lanes[lane].execute(work);
     } catch (RejectedExecutionException afterShutdown) {
       // the lanes only refuse work once they have been shut down
     }
@@ -96,11 +100,7 @@ final class RoomLanes {
           continue;
         }
         byLane.set(i, new ArrayList<>());
-        try {
-          lanes[i].execute(() -> share.forEach(Runnable::run));
-        } catch (RejectedExecutionException afterShutdown) {
-          // as in execute: once the lanes have stopped there is nobody left to tell
-        }
+        executeOn(i, () -> share.forEach(Runnable::run));
       }
     }
   }
