@@ -10,7 +10,6 @@ import dev.parley.testkit.Fault;
 import dev.parley.testkit.FaultProxy;
 import dev.parley.testkit.WireClient;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,15 +27,11 @@ class NetworkFaultsIT extends ServerFixture {
   private static final Duration HEARTBEAT = Duration.ofSeconds(1);
   private static final Duration WAIT = Duration.ofSeconds(20);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
   private final ScheduledExecutorService keepAlive = Executors.newSingleThreadScheduledExecutor();
 
   @AfterEach
-  void closeProxies() throws Exception {
+  void stopPinging() {
     keepAlive.shutdownNow();
-    for (AutoCloseable c : opened) {
-      c.close();
-    }
   }
 
   @Test
@@ -46,9 +41,7 @@ class NetworkFaultsIT extends ServerFixture {
     join(ann, "lobby");
     pingEvery(ann, HEARTBEAT.dividedBy(4)); // ann stays alive: only bob goes silent
     FaultProxy proxy = proxyToServer(0);
-    WireClient bob = open(WireClient.connect(proxy.address()));
-    bob.sendFrame("type", "hello", "user", "bob");
-    bob.expect("welcome");
+    WireClient bob = closeAfter(WireClient.guest(proxy.address(), "bob"));
     long beforeBobsLastFrame = System.nanoTime();
     join(bob, "lobby");
     awaitFrame(ann, presence("bob", "join"));
@@ -88,9 +81,7 @@ class NetworkFaultsIT extends ServerFixture {
     ann.expect("presence");
     FaultProxy proxy = proxyToServer(16 * 1024);
     proxy.apply(Fault.trickle(4096)); // 4 KB/s: fine for chat, far too little for this room
-    WireClient sloth = open(WireClient.connect(proxy.address()));
-    sloth.sendFrame("type", "hello", "user", "sloth");
-    sloth.expect("welcome");
+    WireClient sloth = closeAfter(WireClient.guest(proxy.address(), "sloth"));
     join(sloth, "lobby");
     ann.expect("presence");
     bob.expect("presence");
@@ -119,14 +110,7 @@ class NetworkFaultsIT extends ServerFixture {
   // ---- helpers ----
 
   private FaultProxy proxyToServer(int upstreamReceiveBufferBytes) {
-    FaultProxy proxy = FaultProxy.start(server().tcpAddress(), upstreamReceiveBufferBytes);
-    opened.add(proxy);
-    return proxy;
-  }
-
-  private WireClient open(WireClient client) {
-    opened.add(client);
-    return client;
+    return closeAfter(FaultProxy.start(server().tcpAddress(), upstreamReceiveBufferBytes));
   }
 
   private void pingEvery(WireClient client, Duration period) {

@@ -39,6 +39,7 @@ public abstract class ServerFixture {
   @Parameter protected Transport transport;
 
   private final List<WireClient> clients = new ArrayList<>();
+  private final List<AutoCloseable> closeAfter = new ArrayList<>();
   private UnaryOperator<ServerConfig> tweaks = UnaryOperator.identity();
   private ParleyServer server;
   private int refs;
@@ -76,10 +77,32 @@ public abstract class ServerFixture {
   }
 
   @AfterEach
-  final void stopEverything() {
+  final void stopEverything() throws Exception {
     clients.forEach(WireClient::close);
     clients.clear();
+    Exception failed = null;
+    for (AutoCloseable c : closeAfter) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        if (failed == null) {
+          failed = e;
+        } else {
+          failed.addSuppressed(e);
+        }
+      }
+    }
+    closeAfter.clear();
     stopServer();
+    if (failed != null) {
+      throw failed;
+    }
+  }
+
+  /** Closes {@code c} after the test, before the server stops: a proxy, a client of a test's own. */
+  protected final <T extends AutoCloseable> T closeAfter(T c) {
+    closeAfter.add(c);
+    return c;
   }
 
   private void stopServer() {

@@ -14,7 +14,6 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.concurrent.locks.LockSupport;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -37,26 +36,17 @@ class SlowReaderLatencyIT extends ServerFixture {
   private static final String PADDING = "x".repeat(3000);
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  private final List<AutoCloseable> opened = new ArrayList<>();
-  private int refs;
 
   @Override
   protected ServerConfig baseConfig(ServerConfig defaults) {
     return defaults.withMaxPendingBytes(64 * 1024).withRatePerSecond(UNLIMITED);
   }
 
-  @AfterEach
-  void closeMembers() throws Exception {
-    for (AutoCloseable c : opened) {
-      c.close();
-    }
-  }
-
   @Test
   void slowReadersAreDroppedAndTheOthersGetEverythingWhileTheirLatencyIsMeasured() {
     List<TimedMember> members = new ArrayList<>();
     for (int i = 0; i < MEMBERS; i++) {
-      members.add(open(new TimedMember(server().tcpAddress(), "m" + i)));
+      members.add(closeAfter(new TimedMember(server().tcpAddress(), "m" + i)));
     }
     publishTo("warmup", members, WARM_UP_MESSAGES); // the JIT's turn, not measured
 
@@ -65,13 +55,11 @@ class SlowReaderLatencyIT extends ServerFixture {
 
     List<TimedMember> normal = members.subList(0, MEMBERS - SLOW);
     List<WireClient> slow = new ArrayList<>();
-    FaultProxy proxy = open(FaultProxy.start(server().tcpAddress(), 16 * 1024));
+    FaultProxy proxy = closeAfter(FaultProxy.start(server().tcpAddress(), 16 * 1024));
     proxy.apply(Fault.trickle(TRICKLE_BYTES_PER_SECOND));
     normal.forEach(m -> m.join("busy"));
     for (int i = 0; i < SLOW; i++) {
-      WireClient reader = open(WireClient.connect(proxy.address()));
-      reader.sendFrame("type", "hello", "user", "slow" + i);
-      reader.expect("welcome");
+      WireClient reader = closeAfter(WireClient.guest(proxy.address(), "slow" + i));
       join(reader, "busy");
       slow.add(reader);
     }
@@ -119,7 +107,7 @@ class SlowReaderLatencyIT extends ServerFixture {
         break;
       }
       LockSupport.parkNanos(start + sent * period - System.nanoTime());
-      members.get(sent % PUBLISHERS).sendStamped(room, PADDING, "r" + ++refs);
+      members.get(sent % PUBLISHERS).sendStamped(room, PADDING, ref());
       sent++;
     }
     int total = sent;
@@ -146,10 +134,5 @@ class SlowReaderLatencyIT extends ServerFixture {
 
   private static double millis(long nanos) {
     return nanos / 1e6;
-  }
-
-  private <T extends AutoCloseable> T open(T closeable) {
-    opened.add(closeable);
-    return closeable;
   }
 }

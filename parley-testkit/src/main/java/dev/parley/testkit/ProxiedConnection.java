@@ -73,11 +73,6 @@ public final class ProxiedConnection {
     return down.forwarded();
   }
 
-  /** Bytes forwarded from the client to the server so far. */
-  public long bytesToServer() {
-    return up.forwarded();
-  }
-
   /** The most bytes the proxy held for this connection in one direction at once. */
   public int heldHighWater() {
     return Math.max(up.heldHighWater(), down.heldHighWater());
