@@ -35,10 +35,10 @@ import java.util.function.Supplier;
 
 /**
  * The HTTP pipeline, top to bottom. Until a WebSocket upgrade it is {@code TLS? → HTTP codec →
- * aggregator → Origin check → WebSocket handshake → router}; after the upgrade the router goes
- * and {@code message aggregator → JSON decoder → WebSocket pinger → session} takes its place,
- * the same session handler the TCP pipeline ends in, with the idle handler in front of the
- * WebSocket handler so that pongs count.
+ * aggregator → Origin check → WebSocket handshake → router}; after the upgrade the router and
+ * the Origin check go and {@code message aggregator → JSON decoder → WebSocket pinger →
+ * session} takes their place, the same session handler the TCP pipeline ends in, with the idle
+ * handler in front of the WebSocket handler so that pongs count.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
   public static final String WEBSOCKET_PATH = "/ws";
@@ -89,6 +89,10 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   private final PollHandler poll;
   private final StaticFiles files = new StaticFiles();
   private final ChannelGroup channels;
+  // Shared by every connection, since whatever a connection carries costs heap for as long as
+  // it stays open. (Netty's message decoders keep per-connection state and are not shared.)
+  private final OriginCheck originCheck;
+  private final WebSocketServerProtocolConfig webSocketConfig;
 
   public HttpChannelInitializer(
       SessionServices services, CommandTable commands, Settings settings, PollHandler poll, ChannelGroup channels) {
@@ -97,6 +101,8 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     this.settings = settings;
     this.poll = poll;
     this.channels = channels;
+    this.originCheck = new OriginCheck(WEBSOCKET_PATH, settings.allowedOrigins());
+    this.webSocketConfig = webSocketConfig(settings.maxFrameBytes());
   }
 
   @Override
@@ -110,13 +116,13 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
     p.addLast("httpAggregator", new HttpObjectAggregator(PollHandler.maxBodyBytes(settings.maxFrameBytes())));
     p.addLast("httpIdle", new IdleStateHandler(0, 0, HTTP_IDLE.toSeconds(), TimeUnit.SECONDS));
-    p.addLast("originCheck", new OriginCheck(WEBSOCKET_PATH, settings.allowedOrigins()));
-    p.addLast("webSocket", new WebSocketServerProtocolHandler(webSocketConfig()));
+    p.addLast("originCheck", originCheck);
+    p.addLast("webSocket", new WebSocketServerProtocolHandler(webSocketConfig));
     p.addLast("upgrade", new UpgradeListener());
     p.addLast("router", new HttpRouter(poll, files, settings.metrics(), settings.health()));
   }
 
-  private WebSocketServerProtocolConfig webSocketConfig() {
+  private static WebSocketServerProtocolConfig webSocketConfig(int maxFrameBytes) {
     return WebSocketServerProtocolConfig.newBuilder()
         .websocketPath(WEBSOCKET_PATH)
         .checkStartsWith(false)
@@ -124,7 +130,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         .dropPongFrames(true)
         .decoderConfig(
             WebSocketDecoderConfig.newBuilder()
-                .maxFramePayloadLength(settings.maxFrameBytes())
+                .maxFramePayloadLength(maxFrameBytes)
                 // Over-long frames must reach the session so it can answer too_large.
                 .closeOnProtocolViolation(false)
                 .build())
@@ -139,13 +145,14 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         ChannelPipeline p = ctx.pipeline();
         p.remove("router");
         p.remove("httpIdle");
+        p.remove("originCheck"); // it only looks at the handshake's request
         // In front of the protocol handler, which swallows pongs: a browser's automatic pong
         // keeps a tab alive whose scripts are throttled in the background.
         p.addBefore("webSocket", "idle",
             new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("messageAggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
         p.addLast("jsonDecoder", new WebSocketJsonDecoder(services.codec()));
-        p.addLast("pinger", new WebSocketPinger());
+        p.addLast("pinger", WebSocketPinger.INSTANCE);
         p.addLast("session",
             new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket"));
         p.remove(this);

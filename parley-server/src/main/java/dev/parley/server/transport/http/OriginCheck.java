@@ -1,5 +1,6 @@
 package dev.parley.server.transport.http;
 
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -17,6 +18,7 @@ import java.util.Locale;
  * {@code --allow-origin}. Requests without {@code Origin} come from programs, not pages, and
  * are allowed.
  */
+@Sharable
 final class OriginCheck extends ChannelInboundHandlerAdapter {
   private final String path;
   private final List<String> allowed;
