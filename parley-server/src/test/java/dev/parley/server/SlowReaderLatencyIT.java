@@ -36,7 +36,6 @@ class SlowReaderLatencyIT extends ServerFixture {
   private static final String PADDING = "x".repeat(3000);
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-
   @Override
   protected ServerConfig baseConfig(ServerConfig defaults) {
     return defaults.withMaxPendingBytes(64 * 1024).withRatePerSecond(UNLIMITED);

@@ -85,7 +85,7 @@ public final class ChaosCommand implements Callable<Integer> {
       run.printPlan();
       return 0;
     }
-    QuietLogs.install(false);
+    QuietLogs.install(false); // hundreds of reconnects are the point here: warnings only
     try {
       return run.run().passed() ? 0 : 1;
     } catch (IllegalStateException | UncheckedIOException e) {
@@ -120,6 +120,4 @@ public final class ChaosCommand implements Callable<Integer> {
       throw new ParameterException(spec.commandLine(), problem);
     }
   }
-
-  /** Hundreds of reconnects are the point here; only warnings reach standard error. */
 }

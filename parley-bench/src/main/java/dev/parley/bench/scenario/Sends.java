@@ -63,21 +63,18 @@ public final class Sends extends Scenario {
       }));
       Thread.sleep(s.warmUpMillis());
       // Counting starts on the event loop that records the acks, so no ack is half in the warm-up.
-      long[] before = new long[2];
-      gen.loop().submit(() -> {
-        before[0] = tally.acks();
-        before[1] = System.nanoTime();
+      Mark start = gen.loop().submit(() -> {
+        Mark mark = Mark.now(tally);
         tally.ackLatency(); // discards the warm-up's latencies
-      }).syncUninterruptibly();
+        return mark;
+      }).syncUninterruptibly().getNow();
       Thread.sleep(s.durationMillis());
-      long[] after = new long[2];
-      gen.loop().submit(() -> {
+      Mark end = gen.loop().submit(() -> {
         loops.forEach(l -> l.running = false);
-        after[0] = tally.acks();
-        after[1] = System.nanoTime();
-      }).syncUninterruptibly();
-      long acks = after[0] - before[0];
-      double seconds = (after[1] - before[1]) / 1e9;
+        return Mark.now(tally);
+      }).syncUninterruptibly().getNow();
+      long acks = end.acks() - start.acks();
+      double seconds = (end.nanos() - start.nanos()) / 1e9;
       Histogram h = tally.ackLatency();
       Result result = new Result(target.label()).put("acked sends/s", acks / seconds);
       Latencies.put(result, "ack ", h);
@@ -87,6 +84,13 @@ public final class Sends extends Scenario {
     } finally {
       Thread.sleep(200); // let the last acks in before closing
       Generator.closeAll(clients);
+    }
+  }
+
+  /** The acks counted by a moment, read on the event loop that counts them. */
+  private record Mark(long acks, long nanos) {
+    static Mark now(Tally tally) {
+      return new Mark(tally.acks(), System.nanoTime());
     }
   }
 
