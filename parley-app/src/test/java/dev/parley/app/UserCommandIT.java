@@ -57,6 +57,39 @@ class UserCommandIT {
   }
 
   @Test
+  void aRunningServerEndsTheConnectionsOfAUserTheOperatorChangesOrDeletes() {
+    user("first password\n", "add", "alice", "--password-stdin");
+    ServerProcess server = servers.start(dataDir);
+    try (WireClient alice = WireClient.connect(server.tcpAddress());
+        WireClient guest = WireClient.connect(server.tcpAddress())) {
+      alice.sendFrame("type", "hello", "user", "alice", "password", "first password");
+      alice.expect("welcome");
+      guest.sendFrame("type", "hello", "user", "frank");
+      guest.expect("welcome");
+
+      user("second password\n", "passwd", "alice", "--password-stdin");
+      user("a password\n", "add", "frank", "--password-stdin");
+
+      assertThat(alice.awaitClosed(java.time.Duration.ofSeconds(10)))
+          .extracting(f -> f.path("type").asText() + " " + f.path("reason").asText())
+          .containsExactly("bye password_changed");
+      assertThat(guest.awaitClosed(java.time.Duration.ofSeconds(10)))
+          .extracting(f -> f.path("type").asText() + " " + f.path("reason").asText())
+          .containsExactly("bye name_registered");
+    }
+    try (WireClient alice = WireClient.connect(server.tcpAddress())) {
+      alice.sendFrame("type", "hello", "user", "alice", "password", "second password");
+      alice.expect("welcome");
+
+      user("", "del", "alice");
+
+      assertThat(alice.awaitClosed(java.time.Duration.ofSeconds(10)))
+          .extracting(f -> f.path("type").asText() + " " + f.path("reason").asText())
+          .containsExactly("bye account_deleted");
+    }
+  }
+
+  @Test
   void mistakesAreOneLineAndAFailedExit() {
     CommandRun weak = user("short\n", "add", "bob", "--password-stdin");
     assertThat(weak.exitCode()).isEqualTo(1);

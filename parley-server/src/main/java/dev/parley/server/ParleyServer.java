@@ -8,6 +8,7 @@ import dev.parley.server.auth.UserDirectory;
 import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.room.RoomHub;
 import dev.parley.server.room.StoreReads;
+import dev.parley.server.session.AccountChanges;
 import dev.parley.server.session.AddressLimit;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
@@ -113,20 +114,26 @@ public final class ParleyServer implements AutoCloseable {
     stopOrder.add(() -> workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
     Authenticator authenticator =
         new Authenticator(store.accountStore(), store, PasswordHasher.owaspBaseline(), config.guestsAllowed(), Clock.systemUTC());
+    UserDirectory users = new UserDirectory(store.accountStore());
+    SessionRegistry registry = new SessionRegistry();
+    AccountChanges accountChanges = new AccountChanges(store.accountStore(), registry, users, hub::forgetOwner);
+    accountChanges.start();
+    stopOrder.add(0, accountChanges);
     SessionServices services =
         new SessionServices(
             codec,
             hub,
             authenticator,
-            new UserDirectory(store.accountStore()),
+            users,
             authPool,
-            new SessionRegistry(),
+            registry,
             (int) Math.max(1, (config.heartbeat().toMillis() + 999) / 1000),
             config.ratePerSecond(),
             config.errorBudget(),
             metrics,
             new AddressLimit(config.maxConnectionsPerAddress()),
-            config.maxRoomsPerConnection());
+            config.maxRoomsPerConnection(),
+            accountChanges);
 
     Channel tcp =
         bind(

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Names;
+import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.testkit.WireClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -68,6 +71,25 @@ public abstract class ServerFixture {
       server = ParleyServer.start(config());
     }
     return server;
+  }
+
+  /**
+   * Does what an operator's {@code parley user …} does: opens the store of the running server's
+   * data directory on a connection of its own, changes accounts there, and closes it. The
+   * server learns of it only through the store.
+   */
+  protected final <T> T operator(java.util.function.Function<AccountStore, T> change) {
+    server();
+    try (SqliteStore store = SqliteStore.open(dataDir)) {
+      return change.apply(store.accountStore());
+    }
+  }
+
+  /** An operator's {@code parley user add NAME} with {@link #PASSWORD}. */
+  protected final void operatorAdds(String name) {
+    String hash = PasswordHasher.owaspBaseline().hash(PASSWORD);
+    java.util.Optional<?> created = operator(accounts -> accounts.createAccount(name, Names.key(name), hash));
+    assertThat(created).isPresent();
   }
 
   /** Stops the server (clients get {@code bye shutdown}) and starts it on the same data dir. */

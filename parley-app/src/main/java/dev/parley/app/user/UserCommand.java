@@ -4,7 +4,6 @@ import dev.parley.protocol.Names;
 import dev.parley.server.ConfigException;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.PasswordHasher;
-import dev.parley.server.store.Account;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.sqlite.SqliteStore;
 import java.io.BufferedReader;
@@ -113,7 +112,7 @@ public final class UserCommand {
     public void run() {
       String key = key(name);
       String hash = PasswordHasher.owaspBaseline().hash(readPassword());
-      boolean added = withStore(true, store -> store.accountStore().createAccount(new Account(name, key, hash)));
+      boolean added = withStore(true, store -> store.accountStore().createAccount(name, key, hash).isPresent());
       if (!added) {
         throw new ConfigException("user " + name + " exists already");
       }

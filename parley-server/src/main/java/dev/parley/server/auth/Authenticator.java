@@ -8,7 +8,6 @@ import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,7 +53,7 @@ public final class Authenticator {
   public Login hello(ClientFrame.Hello hello, String host) {
     String userKey = hello.user() == null ? null : Names.key(hello.user());
     if (hello.isGuest()) {
-      return guest(hello.user(), accounts.account(userKey).isPresent());
+      return guest(hello.user());
     }
     long wait = throttle.waitMillis(userKey, host);
     if (wait > 0) {
@@ -85,14 +84,23 @@ public final class Authenticator {
           ErrorCode.WEAK_PASSWORD, "a password needs at least " + MIN_PASSWORD + " characters");
     }
     String key = Names.key(register.user());
-    if (accounts.account(key).isPresent()) {
+    Optional<Account> taken = accounts.accountOrLookAlike(register.user());
+    if (taken.isPresent()) {
+      return refused(ErrorCode.USER_EXISTS, taken.get().key().equals(key)
+          ? "that name is registered already"
+          : "that name is too like the registered name " + taken.get().name() + "; choose another");
+    }
+    Optional<Account> created =
+        accounts.createAccount(register.user(), key, hasher.hash(register.password()));
+    if (created.isEmpty()) {
       return refused(ErrorCode.USER_EXISTS, "that name is registered already");
     }
-    Account account = new Account(register.user(), key, hasher.hash(register.password()));
-    if (!accounts.createAccount(account)) {
-      return refused(ErrorCode.USER_EXISTS, "that name is registered already");
-    }
-    return accepted(account, issueToken(account));
+    return accepted(created.get(), issueToken(created.get()));
+  }
+
+  /** Whether a guest {@code hello} may be accepted at all. */
+  public boolean guestsAllowed() {
+    return guestsAllowed;
   }
 
   /** Revokes a token, so it no longer logs anyone in. */
@@ -109,14 +117,24 @@ public final class Authenticator {
     return accepted(account.get(), hello.token());
   }
 
-  private Login guest(String user, boolean registered) {
+  /**
+   * A guest may take any name that is not a registered user's, nor a look-alike of one (which
+   * would let a guest pass for that user).
+   */
+  private Login guest(String user) {
     if (!guestsAllowed) {
       return refused(ErrorCode.AUTH_FAILED, "this server admits registered users only");
     }
-    if (registered) {
+    String key = Names.key(user);
+    Optional<Account> registered = accounts.accountOrLookAlike(user);
+    if (registered.isPresent() && registered.get().key().equals(key)) {
       return refused(ErrorCode.AUTH_FAILED, "that name is registered; log in with its password");
     }
-    return new Login.Accepted(user, Names.key(user), true, null, List.of());
+    if (registered.isPresent()) {
+      return refused(ErrorCode.NAME_TAKEN,
+          "that name is too like the registered name " + registered.get().name() + "; choose another");
+    }
+    return Login.Accepted.guest(user, key);
   }
 
   private String issueToken(Account account) {
@@ -128,7 +146,13 @@ public final class Authenticator {
 
   private Login accepted(Account account, String token) {
     return new Login.Accepted(
-        account.name(), account.key(), false, token, messages.directRooms(account.key()));
+        account.name(),
+        account.key(),
+        account.id(),
+        account.generation(),
+        token,
+        messages.directRooms(account.key()),
+        messages.directFloors(account.key()));
   }
 
   private static Login refused(ErrorCode code, String message) {

@@ -16,6 +16,12 @@ public interface Member {
   /** Whether the user has an account (guests do not, and may not own rooms). */
   boolean isRegistered();
 
+  /**
+   * Who sends, for telling a retried {@code ref} from a new one: unique to one account forever,
+   * so a later account of the same name never meets an earlier one's refs.
+   */
+  String identity();
+
   /** Queues an encoded frame for this connection. The bytes may be shared with others. */
   void send(EncodedFrame frame);
 

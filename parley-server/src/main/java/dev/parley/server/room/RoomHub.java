@@ -64,8 +64,12 @@ public final class RoomHub implements AutoCloseable {
     return rooms.size();
   }
 
-  /** Joins {@code m} to a room: {@code joined}, then the replay, then live messages. */
-  public void join(Member m, String room, Long since, String ref) {
+  /**
+   * Joins {@code m} to a room: {@code joined}, then the replay, then live messages. Nothing at
+   * or below {@code readableAfter} is replayed (a private conversation an earlier account of
+   * the member's name took part in).
+   */
+  public void join(Member m, String room, Long since, long readableAfter, String ref) {
     withRoom(m, room, ref, r -> {
       if (!r.contains(m) && r.memberCount() >= maxRoomMembers) {
         m.refused(room);
@@ -85,7 +89,8 @@ public final class RoomHub implements AutoCloseable {
         presence(r, m, ServerFrame.Presence.JOIN);
       }
       long last = r.last();
-      long from = since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last);
+      long from = Math.max(readableAfter,
+          since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last));
       boolean truncated = last - from > MAX_REPLAY;
       long after = Math.max(from, last - MAX_REPLAY);
       m.send(codec.encode(
@@ -188,16 +193,17 @@ public final class RoomHub implements AutoCloseable {
     });
   }
 
-  public void history(Member m, String room, Long before, int limit, String ref) {
+  /** A page of history, never reaching down to {@code readableAfter} (see {@link #join}). */
+  public void history(Member m, String room, Long before, int limit, long readableAfter, String ref) {
     reads.run(m, ref, store -> {
-      var slice = store.before(room, before == null ? Long.MAX_VALUE : before, limit);
+      var slice = store.before(room, readableAfter, before == null ? Long.MAX_VALUE : before, limit);
       var messages = slice.messages().stream().map(RoomHub::msg).toList();
       m.send(codec.encode(new ServerFrame.HistoryPage(ref, room, messages, slice.more())));
     });
   }
 
   private void append(Member m, String room, String text, String ref) {
-    NewMessage message = new NewMessage(room, m.user(), m.userKey(), text, ref);
+    NewMessage message = new NewMessage(room, m.user(), m.identity(), text, ref);
     boolean queued = committer.submit(message, (appended, failure) ->
         storedResults.add(room, () -> stored(m, room, ref, appended, failure)));
     if (!queued) {
@@ -327,6 +333,14 @@ public final class RoomHub implements AutoCloseable {
   }
 
   private record Loaded(long last, RoomPolicy policy) {}
+
+  /**
+   * A user's room ownerships are gone (the account was deleted, or its name taken by a new
+   * account): rooms in memory drop them too, each on its lane.
+   */
+  public void forgetOwner(String userKey) {
+    rooms.values().forEach(r -> lanes.execute(r.name, () -> r.owners.remove(userKey)));
+  }
 
   private static void busy(Member m, String ref) {
     m.reject(ErrorCode.RATE_LIMITED, "the server is busy, try again shortly", ref);

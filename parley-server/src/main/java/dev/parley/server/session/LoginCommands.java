@@ -6,12 +6,14 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.auth.Login;
+import dev.parley.server.store.AccountEvent;
 import dev.parley.server.store.RoomInfo;
 
 /**
- * {@code hello} and {@code register}. The authenticator's blocking work runs on the auth pool
- * with the session suspended; the welcome, the registry entry and the private conversations
- * follow back on the session's executor.
+ * {@code hello} and {@code register}. A guest's name, or a name being registered, is claimed in
+ * the registry first, so the two can never both win a name; the authenticator's blocking work
+ * runs on the auth pool with the session suspended; the welcome, the registry entry and the
+ * private conversations follow back on the session's executor.
  */
 final class LoginCommands {
   private LoginCommands() {}
@@ -22,8 +24,12 @@ final class LoginCommands {
       return;
     }
     var auth = s.services().authenticator();
+    if (hello.isGuest() && auth.guestsAllowed()
+        && !hold(s, Names.key(hello.user()), s.services().registry()::claimGuest, hello.ref())) {
+      return;
+    }
     String host = s.remoteHost();
-    s.suspendFor(() -> auth.hello(hello, host), login -> finish(s, login, hello.ref()), hello.ref());
+    s.suspendFor(() -> auth.hello(hello, host), login -> finish(s, login, hello.ref()), s::releaseName, hello.ref());
   }
 
   static void register(Session s, ClientFrame.Register register) {
@@ -31,13 +37,34 @@ final class LoginCommands {
       s.reject(ErrorCode.BAD_REQUEST, "already logged in", register.ref());
       return;
     }
-    if (s.services().registry().guestHolds(Names.key(register.user()))) {
-      s.reject(ErrorCode.NAME_TAKEN, "a connected guest is using that name", register.ref());
+    if (!hold(s, Names.key(register.user()), s.services().registry()::reserve, register.ref())) {
       return;
     }
     var auth = s.services().authenticator();
-    s.suspendFor(
-        () -> auth.register(register), login -> finish(s, login, register.ref()), register.ref());
+    s.suspendFor(() -> auth.register(register), login -> {
+      finish(s, login, register.ref());
+      if (login instanceof Login.Accepted created) {
+        // What the account's creation means for others connected applies now, not at the
+        // change log's next reading: an earlier namesake's connections go at once.
+        s.services().accountChanges().apply(new AccountEvent(
+            0, AccountEvent.Kind.CREATED, created.key(), created.accountId(), created.generation()), true);
+      }
+    }, s::releaseName, register.ref());
+  }
+
+  private interface Claim {
+    boolean claim(String key, Session s);
+  }
+
+  /** Claims a name for the login in progress; answers {@code name_taken} when it cannot. */
+  private static boolean hold(Session s, String key, Claim claim, String ref) {
+    s.releaseName(); // a login refused earlier on this connection may have held another
+    if (!claim.claim(key, s)) {
+      s.reject(ErrorCode.NAME_TAKEN, "someone connected is using or registering that name", ref);
+      return false;
+    }
+    s.holdName(key);
+    return true;
   }
 
   /** Revokes this connection's token, then says {@code bye logout}; a guest just leaves. */
@@ -56,21 +83,20 @@ final class LoginCommands {
 
   private static void finish(Session s, Login login, String ref) {
     if (login instanceof Login.Refused refused) {
+      s.releaseName();
       s.reject(refused.code(), refused.message(), ref);
       return;
     }
     Login.Accepted ok = (Login.Accepted) login;
-    SessionRegistry registry = s.services().registry();
-    if (ok.guest()) {
-      if (!registry.claimGuest(ok.key(), s)) {
-        s.reject(ErrorCode.NAME_TAKEN, "someone connected is using that name", ref);
-        return;
-      }
-    } else {
-      registry.add(ok.key(), s);
-    }
-    s.loggedIn(ok.user(), ok.key(), ok.guest(), ok.token());
     var services = s.services();
+    s.loggedIn(ok);
+    s.nameTaken();
+    if (!ok.guest()) {
+      Session guest = services.registry().addAccount(ok.key(), s);
+      if (guest != null) {
+        guest.bye(ByeReason.NAME_REGISTERED); // the account was made elsewhere while it was there
+      }
+    }
     s.reply(
         new ServerFrame.Welcome(
             ok.user(),
@@ -83,6 +109,12 @@ final class LoginCommands {
     for (RoomInfo direct : ok.directRooms()) {
       s.rooms().add(direct.name());
       services.hub().attach(s, direct.name());
+    }
+    if (!ok.guest()) {
+      ByeReason outdated = services.accountChanges().outdated(ok.accountId(), ok.generation());
+      if (outdated != null) {
+        s.bye(outdated); // the account changed while this login was being checked
+      }
     }
   }
 }

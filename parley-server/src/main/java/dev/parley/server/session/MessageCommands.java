@@ -3,6 +3,7 @@ package dev.parley.server.session;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Names;
+import dev.parley.server.store.Account;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -30,13 +31,13 @@ final class MessageCommands {
     }
     String toKey = Names.key(dm.to());
     var users = s.services().users();
-    Optional<String> known = users.cached(toKey);
+    Optional<Account> known = users.cached(toKey);
     if (known.isPresent()) {
-      deliver(s, dm, toKey);
+      deliver(s, dm, known.get());
     } else {
       s.suspendFor(() -> users.lookup(toKey), found -> {
         if (found.isPresent()) {
-          deliver(s, dm, toKey);
+          deliver(s, dm, found.get());
         } else {
           s.reject(ErrorCode.NO_SUCH_USER, "no registered user " + dm.to(), dm.ref());
         }
@@ -44,12 +45,17 @@ final class MessageCommands {
     }
   }
 
-  private static void deliver(Session s, ClientFrame.Dm dm, String toKey) {
-    String room = Names.directRoom(s.userKey(), toKey);
+  /**
+   * Joins every connection of the two accounts to their conversation and sends. Only the
+   * accounts themselves: never a guest of either name, nor a connection of an earlier account
+   * of the name that has not been ended yet.
+   */
+  private static void deliver(Session s, ClientFrame.Dm dm, Account to) {
+    String room = Names.directRoom(s.userKey(), to.key());
     var registry = s.services().registry();
-    List<Session> participants = new ArrayList<>(registry.connections(s.userKey()));
-    if (!toKey.equals(s.userKey())) {
-      participants.addAll(registry.connections(toKey));
+    List<Session> participants = new ArrayList<>(registry.accountConnections(s.userKey(), s.accountId()));
+    if (to.id() != s.accountId()) {
+      participants.addAll(registry.accountConnections(to.key(), to.id()));
     }
     s.rooms().add(room);
     s.services().hub().sendDirect(s, room, participants, dm.text(), dm.ref());
@@ -57,9 +63,8 @@ final class MessageCommands {
 
   static void history(Session s, ClientFrame.History history) {
     if (RoomCommands.mayEnter(s, history.room(), history.ref())) {
-      s.services()
-          .hub()
-          .history(s, history.room(), history.before(), history.limit(), history.ref());
+      s.services().hub().history(
+          s, history.room(), history.before(), history.limit(), s.readableAfter(history.room()), history.ref());
     }
   }
 }

@@ -18,7 +18,7 @@ final class RoomCommands {
       return;
     }
     s.rooms().add(join.room());
-    s.services().hub().join(s, join.room(), join.since(), join.ref());
+    s.services().hub().join(s, join.room(), join.since(), s.readableAfter(join.room()), join.ref());
   }
 
   static void leave(Session s, ClientFrame.Leave leave) {
@@ -39,9 +39,12 @@ final class RoomCommands {
     s.services().hub().listRooms(s, rooms.ref());
   }
 
-  /** Private conversations are for their two users only; public rooms are open to all. */
+  /**
+   * Private conversations are for their two accounts only (never a guest, whatever its name);
+   * public rooms are open to all.
+   */
   static boolean mayEnter(Session s, String room, String ref) {
-    if (Names.isDirect(room) && !Names.isParticipant(room, s.userKey())) {
+    if (Names.isDirect(room) && !(s.isRegistered() && Names.isParticipant(room, s.userKey()))) {
       s.reject(ErrorCode.FORBIDDEN, "that private conversation is not yours", ref);
       return false;
     }

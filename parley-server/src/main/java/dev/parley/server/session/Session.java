@@ -6,9 +6,11 @@ import dev.parley.protocol.Decoded;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.ServerFrame;
+import dev.parley.server.auth.Login;
 import dev.parley.server.room.Member;
 import java.util.ArrayDeque;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
@@ -40,6 +42,16 @@ public final class Session implements Member {
   /** The token this connection logged in with or was given; {@code null} for guests. */
   private String token;
   private boolean guest;
+  /**
+   * The account logged in as (0 for a guest) and the generation of its credentials. Set once at
+   * login, before the session is put in the registry, which is how other threads reach it.
+   */
+  private long accountId;
+  private long generation;
+  /** Where this account starts reading private conversations an earlier namesake was in. */
+  private Map<String, Long> directFloors = Map.of();
+  /** A name claimed in the registry for a login in progress, released if the login fails. */
+  private String heldName;
   private boolean suspended;
   private boolean closing;
   private boolean counted;
@@ -108,6 +120,11 @@ public final class Session implements Member {
    * session's executor. Frames that arrive meanwhile wait.
    */
   <T> void suspendFor(Supplier<T> work, Consumer<T> then, String ref) {
+    suspendFor(work, then, () -> {}, ref);
+  }
+
+  /** As above; {@code failed} runs instead of {@code then} when the work fails or cannot start. */
+  <T> void suspendFor(Supplier<T> work, Consumer<T> then, Runnable failed, String ref) {
     suspended = true;
     try {
       services.authPool().execute(() -> {
@@ -117,6 +134,7 @@ public final class Session implements Member {
         } catch (RuntimeException e) {
           log.error("blocking work for {} failed", out.remoteAddress(), e);
           out.executor().execute(() -> {
+            failed.run();
             reject(ErrorCode.INTERNAL, "the server failed to handle this frame", ref);
             resume();
           });
@@ -130,6 +148,7 @@ public final class Session implements Member {
         });
       });
     } catch (RejectedExecutionException e) {
+      failed.run();
       reject(ErrorCode.RATE_LIMITED, "the server is busy, try again shortly", ref);
       resume();
     }
@@ -146,11 +165,50 @@ public final class Session implements Member {
   }
 
   /** Logged in: remembered for the rest of the connection. */
-  void loggedIn(String user, String userKey, boolean guest, String token) {
-    this.user = user;
-    this.userKey = userKey;
-    this.guest = guest;
-    this.token = token;
+  void loggedIn(Login.Accepted login) {
+    this.user = login.user();
+    this.userKey = login.key();
+    this.guest = login.guest();
+    this.token = login.token();
+    this.accountId = login.accountId();
+    this.generation = login.generation();
+    this.directFloors = login.directFloors();
+  }
+
+  /** Notes a name claimed in the registry for the login in progress. */
+  void holdName(String key) {
+    heldName = key;
+  }
+
+  /** Lets go of the name claimed for a login that failed. */
+  void releaseName() {
+    if (heldName != null) {
+      services.registry().remove(heldName, this);
+      heldName = null;
+    }
+  }
+
+  /** The login that held a name has finished: the name is now this session's own. */
+  void nameTaken() {
+    heldName = null;
+  }
+
+  /** The account logged in as; 0 for a guest. Any thread, once logged in. */
+  long accountId() {
+    return accountId;
+  }
+
+  /** The generation of the credentials this session logged in with. Any thread, once logged in. */
+  long generation() {
+    return generation;
+  }
+
+  /**
+   * The id after which this account may read {@code room}: 0, except in a private conversation
+   * that an earlier account of the same name took part in.
+   */
+  long readableAfter(String room) {
+    return directFloors.getOrDefault(room, 0L);
   }
 
   String token() {
@@ -197,6 +255,7 @@ public final class Session implements Member {
     if (userKey != null) {
       services.registry().remove(userKey, this);
     }
+    releaseName();
     if (counted) {
       counted = false;
       services.addresses().closed(out.remoteHost());
@@ -256,6 +315,12 @@ public final class Session implements Member {
   @Override
   public boolean isRegistered() {
     return user != null && !guest;
+  }
+
+  /** A guest's key; an account's key and id, so that refs do not pass to a later namesake. */
+  @Override
+  public String identity() {
+    return guest ? userKey : userKey + "#" + accountId;
   }
 
   @Override

@@ -10,7 +10,8 @@ import java.util.concurrent.ExecutorService;
 
 /**
  * What every session shares: the codec, the hub, the authenticator and the bounded auth pool
- * it runs on, the registry of connections, and the per-connection limits.
+ * it runs on, the registry of connections, what follows changes of accounts, and the
+ * per-connection limits.
  */
 public record SessionServices(
     FrameCodec codec,
@@ -24,7 +25,8 @@ public record SessionServices(
     int errorBudget,
     ServerMetrics metrics,
     AddressLimit addresses,
-    int maxRoomsPerConnection) {
+    int maxRoomsPerConnection,
+    AccountChanges accountChanges) {
 
   public static final String SERVER_NAME = "parley/" + ServerConfig.VERSION;
   public static final int PROTOCOL = 1;

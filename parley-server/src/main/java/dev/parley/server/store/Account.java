@@ -1,4 +1,9 @@
 package dev.parley.server.store;
 
-/** A registered user: the name as registered, its case-folded key, and the password hash. */
-public record Account(String name, String key, String passwordHash) {}
+/**
+ * A registered user. {@code id} is the account's own number, never given to another account,
+ * so what belongs to this account (its private conversations, its refs, its sessions) does not
+ * pass to a later account of the same name. {@code generation} counts its password changes: a
+ * login checked against an older generation is out of date.
+ */
+public record Account(long id, String name, String key, String passwordHash, long generation) {}

@@ -1,6 +1,7 @@
 package dev.parley.server.store;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * Durable, ordered history per room. Every method blocks; callers run them on the store's
@@ -23,8 +24,11 @@ public interface MessageStore extends AutoCloseable {
   /** The newest {@code limit} messages with {@code after < id <= upTo}, oldest first. */
   List<StoredMessage> range(String room, long after, long upTo, int limit);
 
-  /** The newest {@code limit} messages with id below {@code before}, oldest first. */
-  HistorySlice before(String room, long before, int limit);
+  /**
+   * The newest {@code limit} messages with {@code after < id < before}, oldest first; {@code
+   * more} when there are older ones above {@code after}.
+   */
+  HistorySlice before(String room, long after, long before, int limit);
 
   /** Who owns a room and who is banned from it, by user key. */
   RoomPolicy policy(String room);
@@ -38,8 +42,19 @@ public interface MessageStore extends AutoCloseable {
   /** Public rooms (not private conversations), at most {@code max}, by name. */
   List<RoomInfo> publicRooms(int max);
 
-  /** The private conversations of a user that have at least one message. */
+  /**
+   * The private conversations of a user's account that have at least one message it may read
+   * (see {@link #directFloors}).
+   */
   List<RoomInfo> directRooms(String userKey);
+
+  /**
+   * Where a user's account starts reading its private conversations: for each conversation
+   * that already had messages when the account was created (an earlier account of the same name
+   * took part), the id after which the messages are this account's. Conversations not listed
+   * start at 0.
+   */
+  Map<String, Long> directFloors(String userKey);
 
   @Override
   void close();

@@ -2,6 +2,7 @@ package dev.parley.server.store;
 
 /**
  * A message to append. The store assigns its id and time. {@code ref} may be {@code null}; when
- * set, a second append with the same room, sender key and ref is a duplicate.
+ * set, a second append with the same room, sender identity and ref is a duplicate. {@code
+ * fromIdentity} is the sender's {@link dev.parley.server.room.Member#identity() identity}.
  */
-public record NewMessage(String room, String from, String fromKey, String text, String ref) {}
+public record NewMessage(String room, String from, String fromIdentity, String text, String ref) {}

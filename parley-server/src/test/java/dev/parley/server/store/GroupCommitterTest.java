@@ -43,9 +43,10 @@ class GroupCommitterTest {
     public void addOwner(String room, String userKey) {}
     public void setBanned(String room, String userKey, boolean banned) {}
     public List<StoredMessage> range(String room, long after, long upTo, int limit) { return List.of(); }
-    public HistorySlice before(String room, long before, int limit) { return null; }
+    public HistorySlice before(String room, long after, long before, int limit) { return null; }
     public List<RoomInfo> publicRooms(int max) { return List.of(); }
     public List<RoomInfo> directRooms(String userKey) { return List.of(); }
+    public java.util.Map<String, Long> directFloors(String userKey) { return java.util.Map.of(); }
     public void close() {}
   }
 

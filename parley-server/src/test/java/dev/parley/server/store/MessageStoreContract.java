@@ -74,12 +74,20 @@ public abstract class MessageStoreContract {
   @Test
   void historyBeforeSaysWhetherOlderMessagesExist() {
     store.appendAll(IntStream.rangeClosed(1, 5).mapToObj(i -> msg("a", "m" + i, null)).toList());
-    HistorySlice page = store.before("a", 5, 2);
+    HistorySlice page = store.before("a", 0, 5, 2);
     assertThat(page.messages()).extracting(StoredMessage::id).containsExactly(3L, 4L);
     assertThat(page.more()).isTrue();
-    HistorySlice first = store.before("a", 3, 5);
+    HistorySlice first = store.before("a", 0, 3, 5);
     assertThat(first.messages()).extracting(StoredMessage::id).containsExactly(1L, 2L);
     assertThat(first.more()).isFalse();
+  }
+
+  @Test
+  void historyNeverReachesDownToItsLowerBound() {
+    store.appendAll(IntStream.rangeClosed(1, 5).mapToObj(i -> msg("a", "m" + i, null)).toList());
+    HistorySlice page = store.before("a", 2, 5, 10);
+    assertThat(page.messages()).extracting(StoredMessage::id).containsExactly(3L, 4L);
+    assertThat(page.more()).isFalse();
   }
 
   @Test

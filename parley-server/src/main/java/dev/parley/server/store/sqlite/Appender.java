@@ -65,7 +65,7 @@ final class Appender {
         insert.setLong(2, id);
         insert.setLong(3, now);
         insert.setString(4, m.from());
-        insert.setString(5, m.fromKey());
+        insert.setString(5, m.fromIdentity());
         insert.setString(6, m.text());
         insert.setString(7, m.ref());
         if (insert.executeUpdate() == 0) {
@@ -83,7 +83,7 @@ final class Appender {
 
   private static StoredMessage find(PreparedStatement findRef, NewMessage m) throws SQLException {
     findRef.setString(1, m.room());
-    findRef.setString(2, m.fromKey());
+    findRef.setString(2, m.fromIdentity());
     findRef.setString(3, m.ref());
     try (ResultSet rs = findRef.executeQuery()) {
       if (!rs.next()) {

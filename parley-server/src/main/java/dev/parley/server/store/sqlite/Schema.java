@@ -1,12 +1,16 @@
 package dev.parley.server.store.sqlite;
 
+import dev.parley.protocol.LookAlikes;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.util.ArrayList;
+import java.util.List;
 import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Creates the tables of a new database; {@code user_version} records the schema version. */
 final class Schema {
-  static final int VERSION = 3;
+  static final int VERSION = 4;
 
   private static final String[] V1 = {
     """
@@ -63,6 +67,45 @@ final class Schema {
     """,
   };
 
+  /**
+   * Version 4: accounts get an identity of their own. An id never given to another account and
+   * a generation counting password changes; a look-alike skeleton; the change log of accounts;
+   * for each account, where its private conversations start ({@code dm_floors}), so that a later
+   * account of a name does not read an earlier one's; refs scoped to an account ({@code
+   * sender_key} becomes {@code key#id} for an account's messages; a guest's stays its key).
+   * Ownerships of accounts deleted before now go.
+   */
+  private static final String[] V4 = {
+    "ALTER TABLE accounts ADD COLUMN id INTEGER",
+    "ALTER TABLE accounts ADD COLUMN generation INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE accounts ADD COLUMN skeleton TEXT",
+    "UPDATE accounts SET id = rowid",
+    "CREATE UNIQUE INDEX accounts_id ON accounts(id)",
+    "CREATE TABLE counters(name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID",
+    "INSERT INTO counters(name, value) SELECT 'account', coalesce(max(id), 0) FROM accounts",
+    """
+    CREATE TABLE account_events(
+      seq INTEGER PRIMARY KEY AUTOINCREMENT,
+      user_key TEXT NOT NULL,
+      account_id INTEGER NOT NULL,
+      kind TEXT NOT NULL,
+      generation INTEGER NOT NULL,
+      at INTEGER NOT NULL)
+    """,
+    """
+    CREATE TABLE dm_floors(
+      user_key TEXT NOT NULL,
+      room TEXT NOT NULL,
+      after_id INTEGER NOT NULL,
+      PRIMARY KEY(user_key, room)) WITHOUT ROWID
+    """,
+    """
+    UPDATE messages SET sender_key = sender_key || '#' || (SELECT id FROM accounts a WHERE a.key = messages.sender_key)
+    WHERE sender_key IN (SELECT key FROM accounts)
+    """,
+    "DELETE FROM room_owners WHERE user_key NOT IN (SELECT key FROM accounts)",
+  };
+
   private Schema() {}
 
   static void ensure(Connection c) throws SQLException {
@@ -90,7 +133,16 @@ final class Schema {
             s.executeUpdate(ddl);
           }
         }
-        RoomNameFolding.apply(c); // version 3: one lower-case spelling a room
+        if (version < 3) {
+          RoomNameFolding.apply(c); // one lower-case spelling a room
+        }
+        if (version < 4) {
+          for (String ddl : V4) {
+            s.executeUpdate(ddl);
+          }
+          fillSkeletons(c);
+          s.executeUpdate("CREATE INDEX accounts_skeleton ON accounts(skeleton)");
+        }
         s.executeUpdate("PRAGMA user_version = " + VERSION);
         c.commit();
       } catch (SQLException e) {
@@ -99,6 +151,23 @@ final class Schema {
       } finally {
         c.setAutoCommit(true);
       }
+    }
+  }
+
+  private static void fillSkeletons(Connection c) throws SQLException {
+    List<String> names = new ArrayList<>();
+    try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT name FROM accounts")) {
+      while (rs.next()) {
+        names.add(rs.getString(1));
+      }
+    }
+    try (PreparedStatement s = c.prepareStatement("UPDATE accounts SET skeleton=? WHERE name=?")) {
+      for (String name : names) {
+        s.setString(1, LookAlikes.skeleton(name));
+        s.setString(2, name);
+        s.addBatch();
+      }
+      s.executeBatch();
     }
   }
 }

@@ -69,12 +69,21 @@ final class Sql {
     });
   }
 
-  static int update(Connection c, String sql, String... args) throws SQLException {
+  static int update(Connection c, String sql, Object... args) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (int i = 0; i < args.length; i++) {
-        s.setString(i + 1, args[i]);
-      }
+      bind(s, args);
       return s.executeUpdate();
+    }
+  }
+
+  /** Binds strings and whole numbers, in order. */
+  static void bind(PreparedStatement s, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] instanceof Long n) {
+        s.setLong(i + 1, n);
+      } else {
+        s.setString(i + 1, (String) args[i]);
+      }
     }
   }
 }

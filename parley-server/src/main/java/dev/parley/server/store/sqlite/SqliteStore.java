@@ -17,7 +17,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.List;
 
@@ -129,13 +131,13 @@ public final class SqliteStore implements MessageStore {
   }
 
   @Override
-  public HistorySlice before(String room, long before, int limit) {
+  public HistorySlice before(String room, long after, long before, int limit) {
     List<StoredMessage> found =
         newestFirst(
             "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<?"
                 + " ORDER BY id DESC LIMIT ?",
             room,
-            0,
+            after,
             before,
             limit + 1);
     boolean more = found.size() > limit;
@@ -205,11 +207,25 @@ public final class SqliteStore implements MessageStore {
   @Override
   public List<RoomInfo> directRooms(String userKey) {
     return rooms(
-        "SELECT name, last_id FROM rooms WHERE (dm_a=? OR dm_b=?) AND last_id>0 ORDER BY name",
-        s -> {
-          s.setString(1, userKey);
-          s.setString(2, userKey);
-        });
+        "SELECT r.name, r.last_id FROM rooms r LEFT JOIN dm_floors f ON f.user_key=? AND f.room=r.name"
+            + " WHERE (r.dm_a=? OR r.dm_b=?) AND r.last_id > coalesce(f.after_id, 0) ORDER BY r.name",
+        s -> Sql.bind(s, userKey, userKey, userKey));
+  }
+
+  @Override
+  public Map<String, Long> directFloors(String userKey) {
+    return sql.query(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT room, after_id FROM dm_floors WHERE user_key=?")) {
+        s.setString(1, userKey);
+        Map<String, Long> floors = new HashMap<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            floors.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        return floors;
+      }
+    });
   }
 
   private interface Binder {

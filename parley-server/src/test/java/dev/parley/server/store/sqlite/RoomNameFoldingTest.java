@@ -3,14 +3,9 @@ package dev.parley.server.store.sqlite;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.parley.server.store.MessageStore;
-import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.StoredMessage;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -26,20 +21,14 @@ class RoomNameFoldingTest {
   @Test
   void mixedCaseRoomsOfAnOldDatabaseAreRenamedToLowerCaseKeepingEveryMessage() throws Exception {
     List<String> spellings = List.of("lobby", "Lobby", "LOBBY", "Attic", "lobby-2");
-    try (MessageStore store = SqliteStore.open(dir)) {
-      for (String room : spellings) {
-        store.openRoom(room);
-      }
+    try (LegacyDatabase old = LegacyDatabase.create(dir, 2)) {
+      old.account("ann");
       for (int i = 0; i < spellings.size(); i++) {
-        String room = spellings.get(i);
-        for (int n = 0; n <= i; n++) {
-          store.appendAll(List.of(new NewMessage(room, "ann", "ann", room + " " + n, null)));
-        }
+        old.messages(spellings.get(i), "ann", i + 1, null);
       }
-      store.addOwner("Lobby", "ann");
-      store.setBanned("Lobby", "bob", true);
+      old.sql("INSERT INTO room_owners VALUES('Lobby', 'ann')");
+      old.sql("INSERT INTO room_bans VALUES('Lobby', 'bob')");
     }
-    sql("PRAGMA user_version = 2");
 
     try (MessageStore store = SqliteStore.open(dir)) {
       assertThat(texts(store, "lobby")).containsExactly("lobby 0");
@@ -59,10 +48,4 @@ class RoomNameFoldingTest {
     return store.range(room, 0, Long.MAX_VALUE, 100).stream().map(StoredMessage::text).toList();
   }
 
-  private void sql(String statement) throws SQLException {
-    try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + dir.resolve(SqliteStore.FILE_NAME));
-        Statement s = c.createStatement()) {
-      s.executeUpdate(statement);
-    }
-  }
 }
