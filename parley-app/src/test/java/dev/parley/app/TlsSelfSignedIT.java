@@ -8,6 +8,7 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
 import javax.net.ssl.SSLContext;
@@ -32,6 +33,10 @@ class TlsSelfSignedIT {
     assertThat(server.stderr()).contains("SELF-SIGNED").contains(cert.toAbsolutePath().toString());
     byte[] issued = Files.readAllBytes(cert);
     assertThat(helloOverTls(server, cert)).contains("\"type\":\"welcome\"");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("tls/self-signed-key.pem"))))
+        .as("the private key is the server user's alone").isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataDir.resolve("tls"))))
+        .isEqualTo("rwx------");
 
     server.sigterm();
     ServerProcess again = servers.start(dataDir, "--tls-self-signed");

@@ -3,14 +3,18 @@ package dev.parley.server;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import dev.parley.server.store.PrivateFiles;
 
-/** Makes sure the data directory exists and can be written, or says clearly why not. */
+/**
+ * Makes sure the data directory exists, is the server user's alone (0700: it holds password
+ * hashes and private messages) and can be written, or says clearly why not.
+ */
 final class DataDirectory {
   private DataDirectory() {}
 
   static Path prepare(Path dir) {
     try {
-      Files.createDirectories(dir);
+      PrivateFiles.directory(dir);
       Path probe = Files.createTempFile(dir, ".write-check", ".tmp");
       Files.delete(probe);
       return dir;

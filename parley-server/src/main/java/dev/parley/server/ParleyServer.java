@@ -4,6 +4,7 @@ import dev.parley.protocol.ByeReason;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.auth.RegistrationThrottle;
 import dev.parley.server.auth.UserDirectory;
 import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.room.RoomHub;
@@ -101,6 +102,9 @@ public final class ParleyServer implements AutoCloseable {
         new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers());
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
+    // Registrations hash on a thread of their own with a short queue: a flood of them is
+    // refused as busy instead of queueing ahead of everyone's logins on the auth pool.
+    ThreadPoolExecutor registrationPool = boundedPool("parley-register", 1, 16);
     EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("parley-accept"));
     EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("parley-io"));
     // Reverse dependency order: connections are gone by now; what was queued gets stored, its
@@ -109,6 +113,7 @@ public final class ParleyServer implements AutoCloseable {
     stopOrder.add(hub);
     stopOrder.add(reads);
     stopOrder.add(authPool::shutdownNow);
+    stopOrder.add(registrationPool::shutdownNow);
     stopOrder.add(store);
     stopOrder.add(() -> acceptors.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
     stopOrder.add(() -> workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly());
@@ -133,7 +138,9 @@ public final class ParleyServer implements AutoCloseable {
             metrics,
             new AddressLimit(config.maxConnectionsPerAddress()),
             config.maxRoomsPerConnection(),
-            accountChanges);
+            accountChanges,
+            registrationPool,
+            new RegistrationThrottle(config.registrationsPerHour(), Clock.systemUTC()));
 
     Channel tcp =
         bind(

@@ -27,6 +27,7 @@ import java.util.function.Consumer;
  * @param maxConnectionsPerAddress connections (of any transport) one remote address may hold
  * @param maxRoomsPerConnection rooms one connection may join
  * @param maxRoomMembers connections one room may hold
+ * @param registrationsPerHour accounts one remote address may register an hour (and at once)
  */
 public record ServerConfig(
     String bind,
@@ -46,7 +47,8 @@ public record ServerConfig(
     Duration pollExpiry,
     int maxConnectionsPerAddress,
     int maxRoomsPerConnection,
-    int maxRoomMembers) {
+    int maxRoomMembers,
+    int registrationsPerHour) {
 
   public static final String VERSION = "0.1.0";
 
@@ -97,6 +99,9 @@ public record ServerConfig(
     if (maxRoomMembers < 1) {
       throw new ConfigException("--max-room-members must be at least 1");
     }
+    if (registrationsPerHour < 1) {
+      throw new ConfigException("--registrations-per-hour must be at least 1");
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -119,12 +124,17 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         256,
         200,
-        100_000);
+        100_000,
+        20);
   }
 
-  /** Loopback, free ports, the given data directory: what tests start. */
+  /**
+   * Loopback, free ports, the given data directory: what tests start. Registrations are not
+   * throttled (every test client comes from one address); the tests of that throttle set it.
+   */
   public static ServerConfig forTests(Path dataDir) {
-    return defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0).withDataDir(dataDir);
+    return defaults().withBind("127.0.0.1").withTcpPort(0).withHttpPort(0).withDataDir(dataDir)
+        .withRegistrationsPerHour(1_000_000);
   }
 
   public ServerConfig withBind(String v) {
@@ -190,6 +200,10 @@ public record ServerConfig(
     return edit(d -> d.maxRoomMembers = v);
   }
 
+  public ServerConfig withRegistrationsPerHour(int v) {
+    return edit(d -> d.registrationsPerHour = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -224,6 +238,7 @@ public record ServerConfig(
     int maxConnectionsPerAddress;
     int maxRoomsPerConnection;
     int maxRoomMembers;
+    int registrationsPerHour;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -244,13 +259,15 @@ public record ServerConfig(
       maxConnectionsPerAddress = c.maxConnectionsPerAddress;
       maxRoomsPerConnection = c.maxRoomsPerConnection;
       maxRoomMembers = c.maxRoomMembers;
+      registrationsPerHour = c.registrationsPerHour;
     }
 
     ServerConfig build() {
       return new ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
-          pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers);
+          pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
+          registrationsPerHour);
     }
   }
 

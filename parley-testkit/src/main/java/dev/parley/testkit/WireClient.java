@@ -188,6 +188,11 @@ public final class WireClient implements AutoCloseable {
     }
   }
 
+  /** Whether a frame (or the close) has arrived that {@link #next()} has not taken yet. */
+  public boolean hasArrived() {
+    return !frames.isEmpty();
+  }
+
   /** The next frame, which must have this {@code type}. */
   public JsonNode expect(String type) {
     JsonNode frame = next();

@@ -75,8 +75,8 @@ final class ServerSupervisor implements AutoCloseable {
     List<String> args = List.of("serve", "--bind", "127.0.0.1",
         "--tcp-port", String.valueOf(tcp), "--http-port", String.valueOf(http),
         "--data-dir", dataDir.toString(), "--heartbeat", String.valueOf(heartbeat.toSeconds()),
-        // the fleet shares one address and sends in bursts after every fault
-        "--max-connections-per-address", "100000", "--rate", "200");
+        // the fleet shares one address, registers all at once, and sends in bursts after every fault
+        "--max-connections-per-address", "100000", "--rate", "200", "--registrations-per-hour", "100000");
     return ChildServer.start("parley", Pinning.apply(false), List.of(), Lab.PARLEY_MAIN, args,
         dataDir.resolve("server.log"));
   }

@@ -1,6 +1,7 @@
 package dev.parley.app.serve;
 
 import dev.parley.server.ConfigException;
+import dev.parley.server.store.PrivateFiles;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -50,14 +51,15 @@ final class SelfSignedCertificate {
     Path key = dir.resolve("self-signed-key.pem");
     try {
       if (Files.isRegularFile(key) && stillValid(cert)) {
+        PrivateFiles.narrowFiles(key); // earlier versions wrote it with the umask's permissions
         return new Path[] {cert, key};
       }
-      Files.createDirectories(dir);
+      PrivateFiles.directory(dir);
       KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
       generator.initialize(new ECGenParameterSpec("secp256r1"));
       KeyPair pair = generator.generateKeyPair();
       Files.writeString(cert, pem(certificate(pair)));
-      Files.writeString(key, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
+      PrivateFiles.write(key, pem(new JcaPKCS8Generator(pair.getPrivate(), null)));
       return new Path[] {cert, key};
     } catch (IOException | java.security.GeneralSecurityException | OperatorCreationException e) {
       throw new ConfigException("--tls-self-signed: cannot make a certificate in " + dir + ": " + e.getMessage(), e);

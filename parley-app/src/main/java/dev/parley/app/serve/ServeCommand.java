@@ -69,6 +69,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-room-members", paramLabel = "N", description = "Connections one room may hold.")
   int maxRoomMembers = DEFAULTS.maxRoomMembers();
 
+  @Option(names = "--registrations-per-hour", paramLabel = "N", description = "Accounts one remote address may register an hour.")
+  int registrationsPerHour = DEFAULTS.registrationsPerHour();
+
   @Option(
       names = "--allow-origin",
       paramLabel = "ORIGIN",
@@ -133,7 +136,8 @@ public final class ServeCommand implements Callable<Integer> {
               .withAllowedOrigins(allowedOrigins)
               .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
               .withMaxRoomsPerConnection(maxRooms)
-              .withMaxRoomMembers(maxRoomMembers);
+              .withMaxRoomMembers(maxRoomMembers)
+              .withRegistrationsPerHour(registrationsPerHour);
       return config.withTls(tlsCert, tlsKey);
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -47,24 +47,27 @@ public final class Authenticator {
 
   /**
    * Decides a {@code hello} from {@code host}. Password and token attempts go through the
-   * throttle: while a user or host is locked after repeated failures, the attempt is refused
-   * with {@code rate_limited} unchecked.
+   * throttle (see {@link LoginThrottle}): while locked after repeated failures, the attempt is
+   * refused with {@code rate_limited} unchecked.
    */
   public Login hello(ClientFrame.Hello hello, String host) {
     String userKey = hello.user() == null ? null : Names.key(hello.user());
     if (hello.isGuest()) {
       return guest(hello.user());
     }
-    long wait = throttle.waitMillis(userKey, host);
+    // A token cannot be guessed, so only the host's count applies to token logins: a guesser
+    // who locked a user's password logins does not lock out the user's devices.
+    String throttled = hello.token() != null ? null : userKey;
+    long wait = throttle.waitMillis(throttled, host);
     if (wait > 0) {
       return refused(ErrorCode.RATE_LIMITED,
           "too many failed logins; try again in " + ((wait + 999) / 1000) + " s");
     }
     Login login = hello.token() != null ? withToken(hello) : withPassword(hello, userKey);
     if (login instanceof Login.Accepted ok) {
-      throttle.succeeded(ok.key());
+      throttle.succeeded(ok.key(), host);
     } else {
-      throttle.failed(userKey, host);
+      throttle.failed(throttled, host);
     }
     return login;
   }
@@ -78,7 +81,8 @@ public final class Authenticator {
     return accepted(account.get(), issueToken(account.get()));
   }
 
-  public Login register(ClientFrame.Register register) {
+  /** Decides a {@code register} from {@code host}; the host becomes known for the new user. */
+  public Login register(ClientFrame.Register register, String host) {
     if (register.password().codePointCount(0, register.password().length()) < MIN_PASSWORD) {
       return refused(
           ErrorCode.WEAK_PASSWORD, "a password needs at least " + MIN_PASSWORD + " characters");
@@ -95,6 +99,7 @@ public final class Authenticator {
     if (created.isEmpty()) {
       return refused(ErrorCode.USER_EXISTS, "that name is registered already");
     }
+    throttle.succeeded(key, host);
     return accepted(created.get(), issueToken(created.get()));
   }
 

@@ -37,11 +37,17 @@ final class LoginCommands {
       s.reject(ErrorCode.BAD_REQUEST, "already logged in", register.ref());
       return;
     }
-    if (!hold(s, Names.key(register.user()), s.services().registry()::reserve, register.ref())) {
+    var services = s.services();
+    String host = s.remoteHost();
+    if (!services.registrations().tryAcquire(host)) {
+      s.reject(ErrorCode.RATE_LIMITED, "too many new accounts from your address; try again later", register.ref());
       return;
     }
-    var auth = s.services().authenticator();
-    s.suspendFor(() -> auth.register(register), login -> {
+    if (!hold(s, Names.key(register.user()), services.registry()::reserve, register.ref())) {
+      return;
+    }
+    var auth = services.authenticator();
+    s.suspendFor(services.registrationPool(), () -> auth.register(register, host), login -> {
       finish(s, login, register.ref());
       if (login instanceof Login.Accepted created) {
         // What the account's creation means for others connected applies now, not at the

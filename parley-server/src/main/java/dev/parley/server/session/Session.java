@@ -125,9 +125,14 @@ public final class Session implements Member {
 
   /** As above; {@code failed} runs instead of {@code then} when the work fails or cannot start. */
   <T> void suspendFor(Supplier<T> work, Consumer<T> then, Runnable failed, String ref) {
+    suspendFor(services.authPool(), work, then, failed, ref);
+  }
+
+  /** As above, on {@code pool} instead of the auth pool. */
+  <T> void suspendFor(Executor pool, Supplier<T> work, Consumer<T> then, Runnable failed, String ref) {
     suspended = true;
     try {
-      services.authPool().execute(() -> {
+      pool.execute(() -> {
         T result;
         try {
           result = work.get();

@@ -30,31 +30,59 @@ class LoginThrottleTest {
   }
 
   private final ManualClock clock = new ManualClock();
-  private final LoginThrottle throttle = new LoginThrottle(new LoginThrottle.Limits(3, 10, 1000, 8000), clock);
+  private final LoginThrottle throttle =
+      new LoginThrottle(new LoginThrottle.Limits(3, 10, 6, 1000, 8000), clock);
 
   @Test
-  void aUserFailsThreeTimesFreelyThenWaitsLongerAfterEachFailureUpToTheCeiling() {
+  void aUserFailsThreeTimesFreelyFromOneHostThenWaitsLongerAfterEachFailureUpToTheCeiling() {
     for (int i = 0; i < 3; i++) {
       throttle.failed("ann", "h1");
-      assertThat(throttle.waitMillis("ann", "h2")).isZero();
+      assertThat(throttle.waitMillis("ann", "h1")).isZero();
     }
     long[] expected = {1000, 2000, 4000, 8000, 8000};
     for (long wait : expected) {
       throttle.failed("ann", "h1");
-      assertThat(throttle.waitMillis("ann", "h2")).isEqualTo(wait);
+      assertThat(throttle.waitMillis("ann", "h1")).isEqualTo(wait);
       clock.millis += wait;
     }
   }
 
   @Test
-  void aSuccessClearsTheUserButNotTheHost() {
+  void guessesFromManyHostsLockTheUserOnlyForHostsItNeverLoggedInFrom() {
+    throttle.succeeded("ann", "home");
+    for (int i = 0; i < 7; i++) {
+      throttle.failed("ann", "guesser" + i);
+    }
+
+    assertThat(throttle.waitMillis("ann", "guesser99")).as("an unknown host").isEqualTo(1000);
+    assertThat(throttle.waitMillis("ann", "home")).as("a host ann logged in from").isZero();
+    assertThat(throttle.waitMillis(null, "guesser99")).as("a token login").isZero();
+    assertThat(throttle.waitMillis("bob", "guesser99")).as("another user").isZero();
+  }
+
+  @Test
+  void aHostGuessingAtManyUsersIsLockedForAll() {
     for (int i = 0; i < 11; i++) {
-      throttle.failed(i % 2 == 0 ? "ann" : "bob", "h1");
+      throttle.failed("user" + i, "h1");
     }
     assertThat(throttle.waitMillis("carol", "h1")).isEqualTo(1000);
-    throttle.succeeded("ann");
-    assertThat(throttle.waitMillis("ann", "h2")).isZero();
-    assertThat(throttle.waitMillis("ann", "h1")).isEqualTo(1000);
+    assertThat(throttle.waitMillis(null, "h1")).isEqualTo(1000);
+    assertThat(throttle.waitMillis("carol", "h2")).isZero();
+  }
+
+  @Test
+  void aSuccessClearsTheUserAndHostButNotTheHostNorTheUserFromAnywhere() {
+    for (int i = 0; i < 4; i++) {
+      throttle.failed("ann", "h1");
+    }
+    for (int i = 0; i < 7; i++) {
+      throttle.failed(i % 2 == 0 ? "bob" : "ann", "h" + (i + 2));
+    }
+
+    throttle.succeeded("ann", "h1");
+
+    assertThat(throttle.waitMillis("ann", "h1")).isZero();
+    assertThat(throttle.waitMillis("ann", "h20")).isPositive();
   }
 
   @Test
@@ -65,5 +93,15 @@ class LoginThrottleTest {
     clock.millis += 16 * 60_000;
     throttle.failed("ann", "h1");
     assertThat(throttle.waitMillis("ann", "h1")).isZero();
+  }
+
+  @Test
+  void aKnownHostIsForgottenAfterAMonth() {
+    throttle.succeeded("ann", "home");
+    clock.millis += LoginThrottle.KNOWN_FOR_MILLIS + 1;
+    for (int i = 0; i < 7; i++) {
+      throttle.failed("ann", "guesser" + i);
+    }
+    assertThat(throttle.waitMillis("ann", "home")).isPositive();
   }
 }

@@ -20,7 +20,7 @@ class TokenExpiryTest {
     try (SqliteStore store = SqliteStore.open(dir)) {
       Authenticator auth = new Authenticator(store.accountStore(), store, new PasswordHasher(1024, 1, 1), true, clock);
       Login.Accepted registered =
-          (Login.Accepted) auth.register(new ClientFrame.Register("ann", "correct horse", null));
+          (Login.Accepted) auth.register(new ClientFrame.Register("ann", "correct horse", null), "127.0.0.1");
 
       clock.millis += Duration.ofDays(29).toMillis();
       Login again = auth.hello(new ClientFrame.Hello(null, null, registered.token(), null), "h");

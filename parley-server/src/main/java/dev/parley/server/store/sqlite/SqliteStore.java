@@ -10,6 +10,8 @@ import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.RoomPolicy;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
+import dev.parley.server.store.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -60,12 +62,15 @@ public final class SqliteStore implements MessageStore {
     String damage;
     try {
       Connection c = connections.get();
+      // Opening made the file (and its journal) with the process's umask; only this user
+      // may read them. (Later journal files take the database file's permissions.)
+      PrivateFiles.narrowFiles(file, Path.of(file + "-wal"), Path.of(file + "-shm"));
       damage = StoreFile.damage(c);
       if (damage == null) {
         Schema.ensure(c);
         return new SqliteStore(connections);
       }
-    } catch (SQLException | RuntimeException e) {
+    } catch (SQLException | IOException | RuntimeException e) {
       connections.close();
       throw StoreFile.explain(file, e);
     }
