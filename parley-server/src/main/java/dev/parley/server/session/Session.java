@@ -52,6 +52,8 @@ public final class Session implements Member {
   private Map<String, Long> directFloors = Map.of();
   /** A name claimed in the registry for a login in progress, released if the login fails. */
   private String heldName;
+  /** See {@link #identity()}; made once at login. */
+  private String identity;
   private boolean suspended;
   private boolean closing;
   private boolean counted;
@@ -178,6 +180,7 @@ public final class Session implements Member {
     this.accountId = login.accountId();
     this.generation = login.generation();
     this.directFloors = login.directFloors();
+    this.identity = guest ? userKey : userKey + "#" + accountId;
   }
 
   /** Notes a name claimed in the registry for the login in progress. */
@@ -325,7 +328,7 @@ public final class Session implements Member {
   /** A guest's key; an account's key and id, so that refs do not pass to a later namesake. */
   @Override
   public String identity() {
-    return guest ? userKey : userKey + "#" + accountId;
+    return identity;
   }
 
   @Override
