@@ -27,6 +27,10 @@ import java.util.function.Consumer;
  * @param maxConnectionsPerAddress connections (of any transport) one remote address may hold
  * @param maxRoomsPerConnection rooms one connection may join
  * @param maxRoomMembers connections one room may hold
+ * @param httpRequestTimeout how long one HTTP request (head and body) may take to arrive,
+ *     counted from its first byte
+ * @param metricsTokenFile a file holding the bearer token that opens {@code /metrics} to
+ *     scrapers beyond loopback, or {@code null} (loopback only)
  */
 public record ServerConfig(
     String bind,
@@ -46,7 +50,9 @@ public record ServerConfig(
     Duration pollExpiry,
     int maxConnectionsPerAddress,
     int maxRoomsPerConnection,
-    int maxRoomMembers) {
+    int maxRoomMembers,
+    Duration httpRequestTimeout,
+    Path metricsTokenFile) {
 
   public static final String VERSION = "0.1.0";
 
@@ -97,6 +103,9 @@ public record ServerConfig(
     if (maxRoomMembers < 1) {
       throw new ConfigException("--max-room-members must be at least 1");
     }
+    if (httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()) {
+      throw new ConfigException("the HTTP request timeout must be positive");
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -119,7 +128,9 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         256,
         200,
-        100_000);
+        100_000,
+        Duration.ofSeconds(10),
+        null);
   }
 
   /** Loopback, free ports, the given data directory: what tests start. */
@@ -190,6 +201,14 @@ public record ServerConfig(
     return edit(d -> d.maxRoomMembers = v);
   }
 
+  public ServerConfig withHttpRequestTimeout(Duration v) {
+    return edit(d -> d.httpRequestTimeout = v);
+  }
+
+  public ServerConfig withMetricsTokenFile(Path v) {
+    return edit(d -> d.metricsTokenFile = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -224,6 +243,8 @@ public record ServerConfig(
     int maxConnectionsPerAddress;
     int maxRoomsPerConnection;
     int maxRoomMembers;
+    Duration httpRequestTimeout;
+    Path metricsTokenFile;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -244,13 +265,16 @@ public record ServerConfig(
       maxConnectionsPerAddress = c.maxConnectionsPerAddress;
       maxRoomsPerConnection = c.maxRoomsPerConnection;
       maxRoomMembers = c.maxRoomMembers;
+      httpRequestTimeout = c.httpRequestTimeout;
+      metricsTokenFile = c.metricsTokenFile;
     }
 
     ServerConfig build() {
       return new ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
-          pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers);
+          pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
+          httpRequestTimeout, metricsTokenFile);
     }
   }
 

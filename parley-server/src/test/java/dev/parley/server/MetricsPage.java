@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import javax.net.ssl.SSLContext;
 
 /** The server's {@code /metrics} page, read the way Prometheus reads it, one series at a time. */
 final class MetricsPage {
@@ -17,19 +18,33 @@ final class MetricsPage {
    * page does not have it.
    */
   static double value(ParleyServer server, String series) {
-    String page = fetch(server);
-    return page.lines()
-        .filter(line -> line.startsWith(series + " "))
-        .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
-        .findFirst()
+    String page = fetch(HTTP, "http", server);
+    return valueIn(page, series)
         .orElseThrow(() -> new AssertionError("no " + series + " in /metrics:\n" + page));
   }
 
-  private static String fetch(ParleyServer server) {
+  /** A counter's value, 0 while nothing was counted (a counter with labels appears when first counted). */
+  static double count(ParleyServer server, String series) {
+    return valueIn(fetch(HTTP, "http", server), series).orElse(0.0);
+  }
+
+  /** As {@link #count(ParleyServer, String)}, over HTTPS trusting {@code tls}. */
+  static double count(ParleyServer server, String series, SSLContext tls) {
+    return valueIn(fetch(HttpClient.newBuilder().sslContext(tls).build(), "https", server), series).orElse(0.0);
+  }
+
+  private static java.util.Optional<Double> valueIn(String page, String series) {
+    return page.lines()
+        .filter(line -> line.startsWith(series + " "))
+        .map(line -> Double.parseDouble(line.substring(series.length() + 1).trim()))
+        .findFirst();
+  }
+
+  private static String fetch(HttpClient http, String scheme, ParleyServer server) {
     URI uri =
-        URI.create("http://127.0.0.1:" + server.httpAddress().orElseThrow().getPort() + "/metrics");
+        URI.create(scheme + "://127.0.0.1:" + server.httpAddress().orElseThrow().getPort() + "/metrics");
     try {
-      return HTTP.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
+      return http.send(HttpRequest.newBuilder(uri).GET().build(), HttpResponse.BodyHandlers.ofString())
           .body();
     } catch (IOException e) {
       throw new AssertionError("cannot read " + uri, e);
