@@ -47,6 +47,9 @@ class HttpConnectionLimitsIT extends ServerFixture {
     assertThat(open).as("connections still open after 15 s of trickling").isEmpty();
     assertThat(MetricsPage.count(server(), "parley_protocol_violations_total{kind=\"request_timeout\",transport=\"http\"}"))
         .isEqualTo(20);
+    assertThat(MetricsPage.count(server(), "parley_protocol_violations_total{kind=\"bad_request\",transport=\"http\"}"))
+        .as("a request cut off by its deadline is not also a bad request")
+        .isZero();
   }
 
   @Test

@@ -49,6 +49,9 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, FullHttpRequest request) {
     boolean keepAlive = HttpUtil.isKeepAlive(request);
+    if (!request.decoderResult().isSuccess() && !ctx.channel().isActive()) {
+      return; // the connection ended in the middle of a request: nobody to answer
+    }
     if (!request.decoderResult().isSuccess()) {
       violations.report(ctx.channel(), "http", "bad_request", String.valueOf(request.decoderResult().cause()));
       HttpResponses.text(ctx, false, HttpResponseStatus.BAD_REQUEST, "malformed request\n");

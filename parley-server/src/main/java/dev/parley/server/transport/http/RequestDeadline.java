@@ -26,7 +26,7 @@ final class RequestDeadline {
 
   /** A request's first byte arrived (or more of one already timed). */
   void started(ChannelHandlerContext ctx) {
-    if (timer == null) {
+    if (timer == null && ctx.channel().isActive()) {
       timer = ctx.executor().schedule(() -> expired(ctx), nanos, TimeUnit.NANOSECONDS);
     }
   }
