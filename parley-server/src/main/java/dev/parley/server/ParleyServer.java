@@ -18,9 +18,12 @@ import dev.parley.server.session.SessionServices;
 import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.sqlite.SqliteStore;
+import dev.parley.server.transport.AddressAdmission;
+import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.TlsContexts;
 import dev.parley.server.transport.http.HttpChannelInitializer;
+import dev.parley.server.transport.http.MetricsAccess;
 import dev.parley.server.transport.http.poll.PollHandler;
 import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
@@ -92,6 +95,7 @@ public final class ParleyServer implements AutoCloseable {
 
   private void startParts(ServerConfig config) {
     SslContext tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
+    MetricsAccess metricsAccess = MetricsAccess.of(config.metricsTokenFile());
     SqliteStore store = openStore(config);
     FrameCodec codec = new FrameCodec();
     PrometheusMetrics metrics = new PrometheusMetrics();
@@ -142,6 +146,8 @@ public final class ParleyServer implements AutoCloseable {
             registrationPool,
             new RegistrationThrottle(config.registrationsPerHour(), Clock.systemUTC()));
 
+    var admission = new AddressAdmission(services.addresses());
+    var violations = new ProtocolViolations(metrics);
     Channel tcp =
         bind(
             bootstrap(acceptors, workers, config.maxPendingBytes())
@@ -153,14 +159,17 @@ public final class ParleyServer implements AutoCloseable {
                         config.maxFrameBytes(),
                         config.heartbeat(),
                         config.maxPendingBytes(),
-                        connections)),
+                        connections,
+                        admission,
+                        violations)),
             config.bind(),
             config.tcpPort(),
             "--tcp-port");
     tcpAddress = (InetSocketAddress) tcp.localAddress();
     log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
     if (config.httpPort() >= 0) {
-      startHttp(config, services, tls, metrics, reads, acceptors, workers);
+      startHttp(config, services, tls, metrics, reads, acceptors, workers,
+          new HttpEdge(metricsAccess, admission, violations));
     }
   }
 
@@ -171,7 +180,8 @@ public final class ParleyServer implements AutoCloseable {
       PrometheusMetrics metrics,
       StoreReads reads,
       EventLoopGroup acceptors,
-      EventLoopGroup workers) {
+      EventLoopGroup workers,
+      HttpEdge edge) {
     pollSessions = new PollSessions(workers, config.pollExpiry(), metrics);
     stopOrder.add(0, pollSessions);
     CommandTable commands = CommandTable.standard();
@@ -186,7 +196,11 @@ public final class ParleyServer implements AutoCloseable {
             config.maxPendingBytes(),
             config.allowedOrigins(),
             metrics,
-            reads::check);
+            reads::check,
+            edge.metricsAccess(),
+            config.httpRequestTimeout(),
+            edge.admission(),
+            edge.violations());
     Channel http =
         bind(
             bootstrap(acceptors, workers, config.maxPendingBytes())
@@ -198,6 +212,9 @@ public final class ParleyServer implements AutoCloseable {
     httpAddress = (InetSocketAddress) http.localAddress();
     log.info("listening for HTTP on {}{}", httpAddress, tls == null ? "" : " with TLS");
   }
+
+  /** What the HTTP listener shares with the rest of the server at its edge. */
+  private record HttpEdge(MetricsAccess metricsAccess, AddressAdmission admission, ProtocolViolations violations) {}
 
   private static ServerBootstrap bootstrap(EventLoopGroup acceptors, EventLoopGroup workers, long maxPending) {
     int high = (int) Math.min(maxPending, Integer.MAX_VALUE);

@@ -28,6 +28,10 @@ import java.util.function.Consumer;
  * @param maxRoomsPerConnection rooms one connection may join
  * @param maxRoomMembers connections one room may hold
  * @param registrationsPerHour accounts one remote address may register an hour (and at once)
+ * @param httpRequestTimeout how long one HTTP request (head and body) may take to arrive,
+ *     counted from its first byte
+ * @param metricsTokenFile a file holding the bearer token that opens {@code /metrics} to
+ *     scrapers beyond loopback, or {@code null} (loopback only)
  */
 public record ServerConfig(
     String bind,
@@ -48,7 +52,9 @@ public record ServerConfig(
     int maxConnectionsPerAddress,
     int maxRoomsPerConnection,
     int maxRoomMembers,
-    int registrationsPerHour) {
+    int registrationsPerHour,
+    Duration httpRequestTimeout,
+    Path metricsTokenFile) {
 
   public static final String VERSION = "0.1.0";
 
@@ -102,6 +108,9 @@ public record ServerConfig(
     if (registrationsPerHour < 1) {
       throw new ConfigException("--registrations-per-hour must be at least 1");
     }
+    if (httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()) {
+      throw new ConfigException("the HTTP request timeout must be positive");
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -125,7 +134,9 @@ public record ServerConfig(
         256,
         200,
         100_000,
-        20);
+        20,
+        Duration.ofSeconds(10),
+        null);
   }
 
   /**
@@ -204,6 +215,14 @@ public record ServerConfig(
     return edit(d -> d.registrationsPerHour = v);
   }
 
+  public ServerConfig withHttpRequestTimeout(Duration v) {
+    return edit(d -> d.httpRequestTimeout = v);
+  }
+
+  public ServerConfig withMetricsTokenFile(Path v) {
+    return edit(d -> d.metricsTokenFile = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -239,6 +258,8 @@ public record ServerConfig(
     int maxRoomsPerConnection;
     int maxRoomMembers;
     int registrationsPerHour;
+    Duration httpRequestTimeout;
+    Path metricsTokenFile;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -260,6 +281,8 @@ public record ServerConfig(
       maxRoomsPerConnection = c.maxRoomsPerConnection;
       maxRoomMembers = c.maxRoomMembers;
       registrationsPerHour = c.registrationsPerHour;
+      httpRequestTimeout = c.httpRequestTimeout;
+      metricsTokenFile = c.metricsTokenFile;
     }
 
     ServerConfig build() {
@@ -267,7 +290,7 @@ public record ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
-          registrationsPerHour);
+          registrationsPerHour, httpRequestTimeout, metricsTokenFile);
     }
   }
 

@@ -22,7 +22,9 @@ class PollIT extends ServerFixture {
   }
 
   private HttpResponse<String> post(String path, String sid, String body) throws Exception {
-    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).POST(HttpRequest.BodyPublishers.ofString(body));
+    HttpRequest.Builder b = HttpRequest.newBuilder(uri(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(body));
     if (sid != null) {
       b.header("Authorization", "Bearer " + sid);
     }

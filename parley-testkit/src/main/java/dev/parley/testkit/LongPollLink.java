@@ -98,7 +98,10 @@ final class LongPollLink implements Link {
   private HttpResponse<String> post(String path, String body) {
     try {
       return http.send(
-          request(path).POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(),
+          request(path)
+              .header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+              .build(),
           HttpResponse.BodyHandlers.ofString());
     } catch (IOException e) {
       throw new UncheckedIOException(path + " failed", e);

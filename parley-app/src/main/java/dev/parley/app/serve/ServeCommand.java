@@ -75,8 +75,16 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--allow-origin",
       paramLabel = "ORIGIN",
-      description = "A web origin besides this server's own whose pages may use /ws (repeatable).")
+      description = "A web origin whose pages may use /ws and /poll/* (repeatable); needed for any host name but"
+          + " localhost, an IP address or this machine's name.")
   List<String> allowedOrigins = new ArrayList<>();
+
+  @Option(
+      names = "--metrics-token-file",
+      paramLabel = "FILE",
+      description = "A file holding a bearer token with which scrapers beyond this machine may read /metrics"
+          + " (without it, only loopback may).")
+  Path metricsTokenFile;
 
   @Option(
       names = "--tls-self-signed",
@@ -137,7 +145,8 @@ public final class ServeCommand implements Callable<Integer> {
               .withMaxConnectionsPerAddress(maxConnectionsPerAddress)
               .withMaxRoomsPerConnection(maxRooms)
               .withMaxRoomMembers(maxRoomMembers)
-              .withRegistrationsPerHour(registrationsPerHour);
+              .withRegistrationsPerHour(registrationsPerHour)
+              .withMetricsTokenFile(metricsTokenFile);
       return config.withTls(tlsCert, tlsKey);
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

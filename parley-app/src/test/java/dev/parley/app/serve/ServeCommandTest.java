@@ -24,7 +24,8 @@ class ServeCommandTest {
         parse(
             "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "9090", "--data-dir", "/tmp/x",
             "--heartbeat", "5", "--no-guests", "--max-frame", "1024", "--rate", "100",
-            "--max-pending", "65536", "--tls-cert", "c.pem", "--tls-key", "k.pem");
+            "--max-pending", "65536", "--tls-cert", "c.pem", "--tls-key", "k.pem",
+            "--metrics-token-file", "/etc/parley/metrics-token");
 
     assertThat(config)
         .isEqualTo(
@@ -38,6 +39,7 @@ class ServeCommandTest {
                 .withMaxFrameBytes(1024)
                 .withRatePerSecond(100)
                 .withMaxPendingBytes(65536)
+                .withMetricsTokenFile(Path.of("/etc/parley/metrics-token"))
                 .withTls(Path.of("c.pem"), Path.of("k.pem")));
   }
 

@@ -28,6 +28,7 @@ public final class PrometheusMetrics implements ServerMetrics {
   private final Map<String, AtomicInteger> connections = new ConcurrentHashMap<>();
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
   private final Map<ByeReason, Counter> byes = new EnumMap<>(ByeReason.class);
+  private final Map<String, Counter> violations = new ConcurrentHashMap<>();
   private final Counter stored;
   private final Counter delivered;
   private final Timer commits;
@@ -114,6 +115,17 @@ public final class PrometheusMetrics implements ServerMetrics {
   @Override
   public void byeSent(ByeReason reason) {
     byes.get(reason).increment();
+  }
+
+  @Override
+  public void protocolViolation(String transport, String kind) {
+    violations
+        .computeIfAbsent(transport + " " + kind, k -> Counter.builder("parley.protocol.violations")
+            .tag("transport", transport)
+            .tag("kind", kind)
+            .description("connections closed for breaking their transport's protocol")
+            .register(registry))
+        .increment();
   }
 
   /** The Prometheus text exposition of every meter. */

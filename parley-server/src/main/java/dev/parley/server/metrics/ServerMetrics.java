@@ -27,6 +27,13 @@ public interface ServerMetrics {
   /** The server said {@code bye} with this reason and closed the connection. */
   void byeSent(ByeReason reason);
 
+  /**
+   * A client broke its transport's protocol ({@code kind}, such as {@code protocol_error} or
+   * {@code tls}) on {@code transport} ({@code tcp}, {@code http}, {@code websocket}) and was
+   * closed. Kinds are a small fixed set, never client text.
+   */
+  void protocolViolation(String transport, String kind);
+
   ServerMetrics NONE =
       new ServerMetrics() {
         public void connectionOpened(String transport) {}
@@ -42,5 +49,7 @@ public interface ServerMetrics {
         public void errorSent(ErrorCode code) {}
 
         public void byeSent(ByeReason reason) {}
+
+        public void protocolViolation(String transport, String kind) {}
       };
 }

@@ -15,7 +15,7 @@ public final class AddressLimit {
   }
 
   /** Counts one more connection from {@code host}; {@code false}, uncounted, when over. */
-  boolean tryOpen(String host) {
+  public boolean tryOpen(String host) {
     boolean[] admitted = {false};
     open.compute(host, (h, n) -> {
       int now = n == null ? 0 : n;
@@ -28,7 +28,8 @@ public final class AddressLimit {
     return admitted[0];
   }
 
-  void closed(String host) {
+  /** Releases one connection of {@code host} counted by {@link #tryOpen}. */
+  public void closed(String host) {
     open.computeIfPresent(host, (h, n) -> n <= 1 ? null : n - 1);
   }
 }

@@ -2,22 +2,23 @@ package dev.parley.server.session;
 
 /**
  * A token bucket: {@code 2 × rate} tokens, full at the start, refilled at {@code rate} per
- * second; each frame takes one. Owned by one session, so not thread-safe.
+ * second; each frame takes one. Owned by one session (or one WebSocket connection), so not
+ * thread-safe.
  */
-final class RateLimiter {
+public final class RateLimiter {
   private final double perNano;
   private final double capacity;
   private double tokens;
   private long lastRefill;
 
-  RateLimiter(int ratePerSecond, long nowNanos) {
+  public RateLimiter(int ratePerSecond, long nowNanos) {
     this.perNano = ratePerSecond / 1e9;
     this.capacity = 2.0 * ratePerSecond;
     this.tokens = capacity;
     this.lastRefill = nowNanos;
   }
 
-  boolean tryAcquire(long nowNanos) {
+  public boolean tryAcquire(long nowNanos) {
     tokens = Math.min(capacity, tokens + (nowNanos - lastRefill) * perNano);
     lastRefill = nowNanos;
     if (tokens >= 1) {

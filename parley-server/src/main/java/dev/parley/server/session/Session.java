@@ -56,6 +56,7 @@ public final class Session implements Member {
   private String identity;
   private boolean suspended;
   private boolean closing;
+  /** Whether this session counted itself against its address (long-polling only). */
   private boolean counted;
   /** A last frame (too_large) waiting for the backlog ahead of it to be handled first. */
   private EncodedFrame lastAfterBacklog;
@@ -70,17 +71,26 @@ public final class Session implements Member {
   }
 
   /**
-   * Starts the session on its executor, counting it against its address's limit; an address
-   * over the limit is told {@code rate_limited} and the connection closes.
+   * Starts the session on its executor. {@code admitted} says whether the connection was under
+   * its address's limit when its transport counted it (TCP and HTTP connections are counted
+   * when accepted); one over the limit is told {@code rate_limited} and closed.
    */
-  public void start() {
-    if (services.addresses().tryOpen(out.remoteHost())) {
-      counted = true;
+  public void start(boolean admitted) {
+    if (admitted) {
       return;
     }
     services.metrics().errorSent(ErrorCode.RATE_LIMITED);
     closeAfter(services.codec().encode(new ServerFrame.Error(
         ErrorCode.RATE_LIMITED, "too many connections from your address", null)));
+  }
+
+  /**
+   * Starts a long-polling session, which has no connection of its own: it counts itself
+   * against its address's limit until it closes.
+   */
+  public void startCountingItself() {
+    counted = services.addresses().tryOpen(out.remoteHost());
+    start(counted);
   }
 
   /** A decoded frame from the transport, on the connection's executor. */

@@ -10,6 +10,7 @@ import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionServices;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.PrematureChannelClosureException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
@@ -50,6 +51,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   private final Supplier<Object> farewell;
   private final long maxPendingBytes;
   private final String transport;
+  private final boolean admitted;
   private Session session;
   private int silentHeartbeats;
   private boolean slowCheckPending;
@@ -61,18 +63,21 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
       Function<EncodedFrame, Object> wrap,
       Supplier<Object> farewell,
       long maxPendingBytes,
-      String transport) {
+      String transport,
+      boolean admitted) {
     this.services = services;
     this.commands = commands;
     this.wrap = wrap;
     this.farewell = farewell;
     this.maxPendingBytes = maxPendingBytes;
     this.transport = transport;
+    this.admitted = admitted;
   }
 
   /**
    * The session starts when this handler joins the pipeline: at connect for TCP, after the
-   * upgrade for WebSocket.
+   * upgrade for WebSocket. {@code admitted} is whether the connection was under its address's
+   * limit when accepted (a WebSocket's HTTP connection was, or it would not have got this far).
    */
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
@@ -83,7 +88,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
     session = new Session(out, services, commands);
     ctx.channel().attr(SESSION).set(session);
     services.metrics().connectionOpened(transport);
-    session.start();
+    session.start(admitted);
   }
 
   @Override
@@ -143,7 +148,11 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
       session.closeAfterBacklog(services.codec().encode(error));
       return;
     }
-    if (cause instanceof IOException || cause.getCause() instanceof SSLException) {
+    // The client's doing, not a fault: the network failed, TLS broke, or the connection
+    // closed in the middle of a fragmented message.
+    if (cause instanceof IOException
+        || cause.getCause() instanceof SSLException
+        || cause instanceof PrematureChannelClosureException) {
       log.debug("connection {} failed: {}", ctx.channel().remoteAddress(), cause.toString());
       ctx.close();
       return;

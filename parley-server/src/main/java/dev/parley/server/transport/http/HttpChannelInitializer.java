@@ -4,8 +4,11 @@ import dev.parley.protocol.EncodedFrame;
 import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.SessionServices;
+import dev.parley.server.transport.AddressAdmission;
+import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
+import dev.parley.server.transport.TlsFailures;
 import dev.parley.server.transport.http.poll.PollHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -15,8 +18,8 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpObjectAggregator;
-import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.CloseWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
@@ -27,22 +30,29 @@ import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * The HTTP pipeline, top to bottom. Until a WebSocket upgrade it is {@code TLS? → HTTP codec →
- * aggregator → Origin check → WebSocket handshake → router}; after the upgrade the router and
- * the Origin check go and {@code message aggregator → JSON decoder → WebSocket pinger →
- * session} takes their place, the same session handler the TCP pipeline ends in, with the idle
- * handler in front of the WebSocket handler so that pongs count.
+ * The HTTP pipeline, top to bottom. Until a WebSocket upgrade it is {@code TLS? → request
+ * decoder (strict framing, a deadline per request) → response encoder → aggregator → answers
+ * in order → Origin check → WebSocket handshake → router}; after the upgrade the HTTP pieces go
+ * and {@code frame limits → violations → WebSocket protocol → message aggregator → JSON decoder
+ * → WebSocket pinger → session} take their place, the same session handler the TCP pipeline
+ * ends in, with the idle handler in front of the WebSocket handler so that pongs count. A
+ * connection from an address over its limit gets {@code TLS? → codec → 429} instead.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
   public static final String WEBSOCKET_PATH = "/ws";
-  /** A plain HTTP connection with nothing in flight this long is closed. */
+  /** A plain HTTP connection with nothing read or written this long is closed. */
   private static final Duration HTTP_IDLE = Duration.ofMinutes(2);
   /**
    * A WebSocket message is the JSON alone, the bytes before the encoded frame's newline. On a
@@ -81,7 +91,11 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
       long maxPendingBytes,
       List<String> allowedOrigins,
       PrometheusMetrics metrics,
-      HealthCheck health) {}
+      HealthCheck health,
+      MetricsAccess metricsAccess,
+      Duration requestTimeout,
+      AddressAdmission admission,
+      ProtocolViolations violations) {}
 
   private final SessionServices services;
   private final CommandTable commands;
@@ -93,6 +107,9 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   // it stays open. (Netty's message decoders keep per-connection state and are not shared.)
   private final OriginCheck originCheck;
   private final WebSocketServerProtocolConfig webSocketConfig;
+  private final TlsFailures tlsFailures;
+  private final WebSocketViolations webSocketViolations;
+  private final int framesPerSecond;
 
   public HttpChannelInitializer(
       SessionServices services, CommandTable commands, Settings settings, PollHandler poll, ChannelGroup channels) {
@@ -101,25 +118,40 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     this.settings = settings;
     this.poll = poll;
     this.channels = channels;
-    this.originCheck = new OriginCheck(WEBSOCKET_PATH, settings.allowedOrigins());
+    this.originCheck = new OriginCheck(settings.allowedOrigins(), settings.tls() != null, OwnHostNames.NAMES);
     this.webSocketConfig = webSocketConfig(settings.maxFrameBytes());
+    this.tlsFailures = new TlsFailures(settings.violations(), "http");
+    this.webSocketViolations = new WebSocketViolations(settings.violations());
+    this.framesPerSecond = WebSocketFrameLimits.framesPerSecond(services.ratePerSecond());
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     channels.add(ch);
+    boolean admitted = settings.admission().admit(ch);
     ChannelPipeline p = ch.pipeline();
     if (settings.tls() != null) {
       p.addLast("tls", settings.tls().newHandler(ch.alloc()));
+      p.addLast("tlsFailures", tlsFailures);
     }
-    p.addLast("httpCodec", new HttpServerCodec());
+    // The decoder notes each request's method for the encoder: a HEAD answer has no body.
+    ArrayDeque<HttpMethod> methods = new ArrayDeque<>();
+    p.addLast("httpDecoder",
+        new StrictRequestDecoder(new RequestDeadline(settings.requestTimeout(), settings.violations()), methods));
+    p.addLast("httpEncoder", new HeadAwareResponseEncoder(methods));
+    if (!admitted) {
+      p.addLast("overLimit", OverLimitAnswer.INSTANCE);
+      return;
+    }
     p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
     p.addLast("httpAggregator", new HttpObjectAggregator(PollHandler.maxBodyBytes(settings.maxFrameBytes())));
     p.addLast("httpIdle", new IdleStateHandler(0, 0, HTTP_IDLE.toSeconds(), TimeUnit.SECONDS));
+    p.addLast("inOrder", new AnswersInOrder());
     p.addLast("originCheck", originCheck);
     p.addLast("webSocket", new WebSocketServerProtocolHandler(webSocketConfig));
     p.addLast("upgrade", new UpgradeListener());
-    p.addLast("router", new HttpRouter(poll, files, settings.metrics(), settings.health()));
+    p.addLast("router", new HttpRouter(
+        poll, files, settings.metrics(), settings.health(), settings.metricsAccess(), settings.violations()));
   }
 
   private static WebSocketServerProtocolConfig webSocketConfig(int maxFrameBytes) {
@@ -145,7 +177,11 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         ChannelPipeline p = ctx.pipeline();
         p.remove("router");
         p.remove("httpIdle");
+        p.remove("inOrder");
         p.remove("originCheck"); // it only looks at the handshake's request
+        // Every frame, control frames included, before the protocol handler answers pings.
+        p.addBefore("webSocket", "frameLimits", new WebSocketFrameLimits(framesPerSecond, settings.violations()));
+        p.addBefore("webSocket", "violations", webSocketViolations);
         // In front of the protocol handler, which swallows pongs: a browser's automatic pong
         // keeps a tab alive whose scripts are throttled in the background.
         p.addBefore("webSocket", "idle",
@@ -154,11 +190,27 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         p.addLast("jsonDecoder", new WebSocketJsonDecoder(services.codec()));
         p.addLast("pinger", WebSocketPinger.INSTANCE);
         p.addLast("session",
-            new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket"));
+            new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket", true));
         p.remove(this);
         return;
       }
       ctx.fireUserEventTriggered(event);
+    }
+  }
+
+  /**
+   * This machine's own host name, which the Origin check takes as the server's own: another
+   * site's DNS cannot point it here. Looked up once, when the first HTTP listener starts.
+   */
+  private static final class OwnHostNames {
+    static final Set<String> NAMES = lookUp();
+
+    private static Set<String> lookUp() {
+      try {
+        return Set.of(InetAddress.getLocalHost().getHostName().toLowerCase(Locale.ROOT));
+      } catch (UnknownHostException e) {
+        return Set.of();
+      }
     }
   }
 }

@@ -3,8 +3,11 @@ package dev.parley.server.transport.tcp;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.SessionServices;
+import dev.parley.server.transport.AddressAdmission;
+import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
+import dev.parley.server.transport.TlsFailures;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
@@ -17,7 +20,11 @@ import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
-/** The TCP pipeline, top to bottom. */
+/**
+ * The TCP pipeline, top to bottom. Each connection is counted against its address's limit as
+ * it is accepted; one over the limit still gets its session handler, which answers
+ * {@code rate_limited} and closes.
+ */
 public final class TcpChannelInitializer extends ChannelInitializer<SocketChannel> {
   /** A line frame is the encoded frame's bytes as they are, newline included. */
   private static final Function<EncodedFrame, Object> LINE = SharedFrameBytes.lines();
@@ -29,6 +36,8 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
   private final Duration heartbeat;
   private final long maxPendingBytes;
   private final ChannelGroup channels;
+  private final AddressAdmission admission;
+  private final TlsFailures tlsFailures;
 
   public TcpChannelInitializer(
       SessionServices services,
@@ -37,7 +46,9 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
       int maxFrameBytes,
       Duration heartbeat,
       long maxPendingBytes,
-      ChannelGroup channels) {
+      ChannelGroup channels,
+      AddressAdmission admission,
+      ProtocolViolations violations) {
     this.services = services;
     this.commands = commands;
     this.tls = tls;
@@ -45,19 +56,23 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     this.heartbeat = heartbeat;
     this.maxPendingBytes = maxPendingBytes;
     this.channels = channels;
+    this.admission = admission;
+    this.tlsFailures = new TlsFailures(violations, "tcp");
   }
 
   @Override
   protected void initChannel(SocketChannel ch) {
     channels.add(ch);
+    boolean admitted = admission.admit(ch);
     ChannelPipeline p = ch.pipeline();
     if (tls != null) {
       p.addLast("tls", tls.newHandler(ch.alloc()));
+      p.addLast("tlsFailures", tlsFailures);
     }
     p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
     p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
     p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    p.addLast("session", new SessionHandler(services, commands, LINE, () -> null, maxPendingBytes, "tcp"));
+    p.addLast("session", new SessionHandler(services, commands, LINE, () -> null, maxPendingBytes, "tcp", admitted));
   }
 }

@@ -65,12 +65,12 @@ public final class PollHandler {
     HttpMethod method = request.method();
     switch (path) {
       case "/poll/open" -> {
-        if (requireMethod(ctx, method, HttpMethod.POST, keepAlive)) {
+        if (requireMethod(ctx, method, HttpMethod.POST, keepAlive) && requireJson(ctx, request, keepAlive)) {
           open(ctx, request, keepAlive);
         }
       }
       case "/poll/send" -> {
-        if (requireMethod(ctx, method, HttpMethod.POST, keepAlive)) {
+        if (requireMethod(ctx, method, HttpMethod.POST, keepAlive) && requireJson(ctx, request, keepAlive)) {
           send(ctx, request, keepAlive);
         }
       }
@@ -96,7 +96,7 @@ public final class PollHandler {
     Session session = new Session(c, services, commands);
     c.attach(session);
     c.loop.execute(() -> {
-      session.start();
+      session.startCountingItself();
       session.received(first);
       c.await(frames -> HttpResponses.json(ctx, keepAlive, HttpResponseStatus.OK, opened(c.sid, frames)),
           OPEN_WAIT_MILLIS, true);
@@ -165,6 +165,22 @@ public final class PollHandler {
       return true;
     }
     HttpResponses.text(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, "use " + wanted + "\n");
+    return false;
+  }
+
+  /**
+   * A post must say it is JSON: a page elsewhere can send a form or a {@code text/plain} fetch
+   * to this server without asking, but {@code application/json} needs a CORS preflight, which
+   * this server never grants.
+   */
+  private static boolean requireJson(ChannelHandlerContext ctx, FullHttpRequest request, boolean keepAlive) {
+    String type = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
+    int semicolon = type == null ? -1 : type.indexOf(';');
+    String mediaType = type == null ? "" : (semicolon < 0 ? type : type.substring(0, semicolon)).strip();
+    if (mediaType.equalsIgnoreCase("application/json")) {
+      return true;
+    }
+    HttpResponses.text(ctx, keepAlive, HttpResponseStatus.UNSUPPORTED_MEDIA_TYPE, "send Content-Type: application/json\n");
     return false;
   }
 
