@@ -67,7 +67,8 @@ public final class ParleyServer implements AutoCloseable {
   private InetSocketAddress tcpAddress;
   private Channel httpListener;
   private InetSocketAddress httpAddress;
-  private PollSessions pollSessions;
+  /** Set once while starting; read by the metrics scrape. */
+  private volatile PollSessions pollSessions;
   private boolean closed;
 
   private ParleyServer() {}
@@ -99,6 +100,7 @@ public final class ParleyServer implements AutoCloseable {
     RoomHub hub =
         new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers());
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
+    metrics.bytesGauge("parley.unsent", "output queued for clients and not yet written to them", this::unsentBytes);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
     EventLoopGroup acceptors = new NioEventLoopGroup(1, new DefaultThreadFactory("parley-accept"));
     EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("parley-io"));
@@ -227,6 +229,20 @@ public final class ParleyServer implements AutoCloseable {
         TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(maxQueued),
         r -> new Thread(r, name + "-" + n.getAndIncrement()));
+  }
+
+  /**
+   * What the server holds for its clients and has not written yet: every socket's send queue
+   * (long-polling answers included) and the frames no {@code recv} has taken yet.
+   */
+  private long unsentBytes() {
+    long total = 0;
+    for (Channel ch : connections) {
+      var queue = ch.unsafe().outboundBuffer();
+      total += queue == null ? 0 : queue.totalPendingWriteBytes();
+    }
+    PollSessions poll = pollSessions;
+    return poll == null ? total : total + poll.unsentBytes();
   }
 
   /** The bound TCP address (the real port when the config asked for port 0). */

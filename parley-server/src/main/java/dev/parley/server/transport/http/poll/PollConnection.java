@@ -28,7 +28,8 @@ final class PollConnection implements Outbound {
   private final long hardLimitBytes;
   private final PollSessions sessions;
   private final ArrayDeque<EncodedFrame> queued = new ArrayDeque<>();
-  private long queuedBytes;
+  /** Written on {@link #loop} only; volatile for the metrics. */
+  private volatile long queuedBytes;
   private Consumer<List<EncodedFrame>> waiter;
   private ScheduledFuture<?> waiterTimeout;
   private long lastRecvNanos = System.nanoTime();
@@ -70,6 +71,11 @@ final class PollConnection implements Outbound {
     }
     waiter = answer;
     waiterTimeout = loop.schedule(() -> answerWaiter(List.of()), waitMillis, TimeUnit.MILLISECONDS);
+  }
+
+  /** The frames queued and not yet taken, in bytes; from any thread. */
+  long unsentBytes() {
+    return queuedBytes;
   }
 
   /** Closes the connection like a socket whose heartbeats went unanswered. */
