@@ -17,6 +17,7 @@ import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.server.transport.SessionHandler;
+import dev.parley.server.transport.SlowConsumerRule;
 import dev.parley.server.transport.TlsContexts;
 import dev.parley.server.transport.http.HttpChannelInitializer;
 import dev.parley.server.transport.http.poll.PollHandler;
@@ -194,7 +195,9 @@ public final class ParleyServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high));
+        .childOption(
+            ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark((int) SlowConsumerRule.lowWatermark(high), high));
   }
 
   private static SqliteStore openStore(ServerConfig config) {
