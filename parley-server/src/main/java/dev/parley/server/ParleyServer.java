@@ -21,6 +21,7 @@ import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
+import dev.parley.server.transport.SlowConsumerRule;
 import dev.parley.server.transport.TlsContexts;
 import dev.parley.server.transport.http.HttpChannelInitializer;
 import dev.parley.server.transport.http.MetricsAccess;
@@ -72,7 +73,8 @@ public final class ParleyServer implements AutoCloseable {
   private InetSocketAddress tcpAddress;
   private Channel httpListener;
   private InetSocketAddress httpAddress;
-  private PollSessions pollSessions;
+  /** Set once while starting; read by the metrics scrape. */
+  private volatile PollSessions pollSessions;
   private boolean closed;
 
   private ParleyServer() {}
@@ -105,6 +107,7 @@ public final class ParleyServer implements AutoCloseable {
     RoomHub hub =
         new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers());
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
+    metrics.bytesGauge("parley.unsent", "output queued for clients and not yet written to them", this::unsentBytes);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
     // Registrations hash on a thread of their own with a short queue: a flood of them is
     // refused as busy instead of queueing ahead of everyone's logins on the auth pool.
@@ -223,7 +226,9 @@ public final class ParleyServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
-        .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(high / 2, high));
+        .childOption(
+            ChannelOption.WRITE_BUFFER_WATER_MARK,
+            new WriteBufferWaterMark((int) SlowConsumerRule.lowWatermark(high), high));
   }
 
   private static SqliteStore openStore(ServerConfig config) {
@@ -258,6 +263,20 @@ public final class ParleyServer implements AutoCloseable {
         TimeUnit.MILLISECONDS,
         new ArrayBlockingQueue<>(maxQueued),
         r -> new Thread(r, name + "-" + n.getAndIncrement()));
+  }
+
+  /**
+   * What the server holds for its clients and has not written yet: every socket's send queue
+   * (long-polling answers included) and the frames no {@code recv} has taken yet.
+   */
+  private long unsentBytes() {
+    long total = 0;
+    for (Channel ch : connections) {
+      var queue = ch.unsafe().outboundBuffer();
+      total += queue == null ? 0 : queue.totalPendingWriteBytes();
+    }
+    PollSessions poll = pollSessions;
+    return poll == null ? total : total + poll.unsentBytes();
   }
 
   /** The bound TCP address (the real port when the config asked for port 0). */

@@ -17,6 +17,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntSupplier;
+import java.util.function.LongSupplier;
 
 /**
  * Micrometer meters for {@link ServerMetrics}, scraped as Prometheus text. Rates (messages in
@@ -68,6 +69,15 @@ public final class PrometheusMetrics implements ServerMetrics {
   /** Reports a value the server owns, such as the number of live rooms. */
   public void gauge(String name, String description, IntSupplier value) {
     Gauge.builder(name, value, v -> v.getAsInt()).description(description).strongReference(true).register(registry);
+  }
+
+  /** Reports a number of bytes the server holds, such as the output it has not sent yet. */
+  public void bytesGauge(String name, String description, LongSupplier value) {
+    Gauge.builder(name, value, v -> v.getAsLong())
+        .description(description)
+        .baseUnit("bytes")
+        .strongReference(true)
+        .register(registry);
   }
 
   @Override

@@ -25,6 +25,18 @@ public interface Member {
   /** Queues an encoded frame for this connection. The bytes may be shared with others. */
   void send(EncodedFrame frame);
 
+  /**
+   * Whether this connection can take more output now: a replay sends only while it can, so that
+   * a reader that keeps up never has far more than the limit waiting for it.
+   */
+  boolean isWritable();
+
+  /**
+   * Runs {@code then} on this connection's thread once it {@link #isWritable() can take more}:
+   * at once if it can now, never if the connection closes first.
+   */
+  void whenWritable(Runnable then);
+
   /** The thread this connection's output is written on: a send made there needs no hand-off. */
   Executor executor();
 

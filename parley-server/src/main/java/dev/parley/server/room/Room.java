@@ -45,12 +45,12 @@ final class Room {
   }
 
   /**
-   * How one member gets the room's messages: directly, or, while replays of stored history are
-   * being read for it, held back so it sees the replay first and the live messages after.
+   * How one member gets the room's messages: live, or, while it catches up on stored history,
+   * through its replay, which reads what arrives meanwhile from the store (nothing is held).
    */
   private static final class Delivery {
-    int replaysInFlight;
-    List<EncodedFrame> held;
+    /** The replay in progress; {@code null} once the member receives live messages. */
+    Replay replay;
   }
 
   Room(String name) {
@@ -158,37 +158,38 @@ final class Room {
     listedLast = last;
     FanOut fanOut = new FanOut();
     members.forEach((m, d) -> {
-      if (d.held == null) {
-        fanOut.add(m);
-      } else {
-        d.held.add(msg);
+      if (d.replay == null) {
+        fanOut.add(m); // a replaying member reads this one from the store
       }
     });
     fanOut.send(msg);
     return members.size();
   }
 
-  /** Holds live messages for {@code m} until the matching {@link #replayed}. */
-  void replayStarting(Member m) {
+  /**
+   * Starts {@code m}'s replay of the messages after {@code after}, in place of any it had (a
+   * join again); with nothing to replay, {@code m} receives live from now on. Returns the
+   * replay, or {@code null}.
+   */
+  Replay replayFrom(Member m, long after, String ref) {
     Delivery d = members.get(m);
-    if (d != null) {
-      d.replaysInFlight++;
-      if (d.held == null) {
-        d.held = new ArrayList<>();
-      }
+    if (d == null) {
+      return null;
     }
+    d.replay = after < last ? new Replay(m, after, ref) : null;
+    return d.replay;
   }
 
-  /** Sends a replay read for {@code m}, then whatever was held back once no replay is left. */
-  void replayed(Member m, List<EncodedFrame> replay) {
-    Delivery d = members.get(m);
-    if (d == null || d.held == null) {
-      return;
-    }
-    replay.forEach(m::send);
-    if (--d.replaysInFlight == 0) {
-      d.held.forEach(m::send);
-      d.held = null;
+  /** Whether {@code r} is still its member's replay: it has not left, gone, or joined again. */
+  boolean isReplaying(Replay r) {
+    Delivery d = members.get(r.member);
+    return d != null && d.replay == r;
+  }
+
+  /** {@code r} is over (caught up, or a read failed): its member receives live from now on. */
+  void live(Replay r) {
+    if (isReplaying(r)) {
+      members.get(r.member).replay = null;
     }
   }
 }

@@ -9,6 +9,19 @@ public interface Outbound {
   /** Queues a frame; the bytes may be shared with other connections. */
   void send(EncodedFrame frame);
 
+  /**
+   * Whether the connection can take more output: its unsent output is under the limit (once over
+   * it, back below half of it). Sending to a connection that cannot is allowed; it only makes it
+   * a slow consumer sooner.
+   */
+  boolean isWritable();
+
+  /**
+   * Runs {@code then} on {@link #executor()} as soon as {@link #isWritable()}: at once if it is
+   * now, never if the connection closes first.
+   */
+  void whenWritable(Runnable then);
+
   /** Sends a last frame, then closes the connection (within a short grace at most). */
   void closeAfter(EncodedFrame last);
 

@@ -347,6 +347,16 @@ public final class Session implements Member {
   }
 
   @Override
+  public boolean isWritable() {
+    return out.isWritable();
+  }
+
+  @Override
+  public void whenWritable(Runnable then) {
+    out.whenWritable(then);
+  }
+
+  @Override
   public Executor executor() {
     return out.executor();
   }

@@ -5,7 +5,11 @@ import dev.parley.server.session.Outbound;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.EventLoop;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
@@ -26,6 +30,8 @@ public final class ChannelOutbound implements Outbound {
   private final long hardLimitBytes;
   private final Runnable onOverflow;
   private final AtomicBoolean overflowed = new AtomicBoolean();
+  /** What waits for the channel to be writable again; made on first use. Event loop only. */
+  private List<Runnable> writableWaiters;
 
   /**
    * @param farewell the transport's own closing message after the last frame (a WebSocket close
@@ -62,6 +68,42 @@ public final class ChannelOutbound implements Outbound {
     long behind = channel.bytesBeforeWritable();
     // Netty answers Long.MAX_VALUE for a channel that closed meanwhile: not a slow reader.
     return behind > hardLimitBytes && behind != Long.MAX_VALUE;
+  }
+
+  /** Netty's writability: under the channel's high watermark, which is {@code --max-pending}. */
+  @Override
+  public boolean isWritable() {
+    return channel.isWritable();
+  }
+
+  @Override
+  public void whenWritable(Runnable then) {
+    EventLoop loop = channel.eventLoop();
+    if (!loop.inEventLoop()) {
+      try {
+        loop.execute(() -> whenWritable(then));
+      } catch (RejectedExecutionException stopping) {
+        // the server is stopping: this connection is closing anyway
+      }
+      return;
+    }
+    if (channel.isWritable()) {
+      then.run();
+    } else if (channel.isActive()) {
+      if (writableWaiters == null) {
+        writableWaiters = new ArrayList<>(2);
+      }
+      writableWaiters.add(then);
+    }
+  }
+
+  /** The channel turned writable: runs what waited for it. On the event loop. */
+  void writable() {
+    List<Runnable> waiting = writableWaiters;
+    if (waiting != null) {
+      writableWaiters = null;
+      waiting.forEach(Runnable::run);
+    }
   }
 
   @Override

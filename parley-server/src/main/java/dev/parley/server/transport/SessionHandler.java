@@ -15,7 +15,6 @@ import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.timeout.IdleStateEvent;
 import io.netty.util.AttributeKey;
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javax.net.ssl.SSLException;
@@ -34,17 +33,6 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   private static final Logger log = LoggerFactory.getLogger(SessionHandler.class);
   /** Heartbeats of silence after which the connection is closed (one ping, then two more). */
   private static final int SILENT_HEARTBEATS_TO_CLOSE = 3;
-  /**
-   * How long unsent output may stay over the limit. Netty counts a burst queued from a room
-   * lane before the event loop has tried to write any of it, so a reader that keeps up can be
-   * over the limit for an instant; a slow consumer is one that stays over it, or that goes
-   * over {@value #SLOW_CONSUMER_HARD_FACTOR} times the limit at all.
-   */
-  static final long SLOW_CONSUMER_GRACE_MS = 2000;
-
-  /** The multiple of {@code --max-pending} that closes a connection at once, on every transport. */
-  public static final int SLOW_CONSUMER_HARD_FACTOR = 4;
-
   private final SessionServices services;
   private final CommandTable commands;
   private final Function<EncodedFrame, Object> wrap;
@@ -53,8 +41,13 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   private final String transport;
   private final boolean admitted;
   private Session session;
+  private ChannelOutbound out;
   private int silentHeartbeats;
-  private boolean slowCheckPending;
+  /**
+   * The slow-consumer rule, fed with the channel's writability (its high watermark is {@code
+   * --max-pending}); made when the channel first turns unwritable, as most never do.
+   */
+  private SlowConsumerRule slowness;
   private boolean loggedFailure;
 
   public SessionHandler(
@@ -81,9 +74,9 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
    */
   @Override
   public void handlerAdded(ChannelHandlerContext ctx) {
-    var out =
+    out =
         new ChannelOutbound(
-            ctx.channel(), wrap, farewell, SLOW_CONSUMER_HARD_FACTOR * maxPendingBytes,
+            ctx.channel(), wrap, farewell, SlowConsumerRule.hardLimit(maxPendingBytes),
             () -> slowConsumer(ctx));
     session = new Session(out, services, commands);
     ctx.channel().attr(SESSION).set(session);
@@ -122,23 +115,26 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
 
   @Override
   public void channelWritabilityChanged(ChannelHandlerContext ctx) {
-    if (!ctx.channel().isWritable() && !slowCheckPending) {
-      slowCheckPending = true;
-      ctx.executor().schedule(() -> checkSlowConsumer(ctx), SLOW_CONSUMER_GRACE_MS, TimeUnit.MILLISECONDS);
+    if (ctx.channel().isWritable()) {
+      if (slowness != null) {
+        slowness.cameUnder();
+      }
+      out.writable();
+    } else {
+      if (slowness == null) {
+        slowness = new SlowConsumerRule(ctx.executor(), () -> slowConsumer(ctx));
+      }
+      slowness.wentOver();
     }
     ctx.fireChannelWritabilityChanged();
   }
 
-  private void checkSlowConsumer(ChannelHandlerContext ctx) {
-    slowCheckPending = false;
-    if (ctx.channel().isActive() && !ctx.channel().isWritable()) {
-      slowConsumer(ctx);
-    }
-  }
-
+  /** From the rule on the event loop, or from a lane that found the channel over the hard limit. */
   private void slowConsumer(ChannelHandlerContext ctx) {
-    log.info("closing {}: too slow to read its messages", ctx.channel().remoteAddress());
-    session.bye(ByeReason.SLOW_CONSUMER);
+    if (ctx.channel().isActive()) {
+      log.info("closing {}: too slow to read its messages", ctx.channel().remoteAddress());
+      session.bye(ByeReason.SLOW_CONSUMER);
+    }
   }
 
   @Override

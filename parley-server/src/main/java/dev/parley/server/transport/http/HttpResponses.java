@@ -2,6 +2,7 @@ package dev.parley.server.transport.http;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
@@ -29,14 +30,17 @@ public final class HttpResponses {
 
   private HttpResponses() {}
 
-  /** Sends a complete answer; closes the connection afterwards unless the request keeps it. */
-  public static void send(
+  /**
+   * Sends a complete answer; closes the connection afterwards unless the request keeps it. The
+   * future completes once the answer has been written out (or failed).
+   */
+  public static ChannelFuture send(
       ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String contentType, ByteBuf body) {
-    send(ctx, keepAlive, status, contentType, body, h -> {});
+    return send(ctx, keepAlive, status, contentType, body, h -> {});
   }
 
   /** As above, with {@code extra} headers. */
-  public static void send(
+  public static ChannelFuture send(
       ChannelHandlerContext ctx,
       boolean keepAlive,
       HttpResponseStatus status,
@@ -53,19 +57,19 @@ public final class HttpResponses {
     HttpUtil.setContentLength(response, body.readableBytes());
     if (keepAlive) {
       h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
-      ctx.writeAndFlush(response);
-    } else {
-      h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
-      ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+      return ctx.writeAndFlush(response);
     }
+    h.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+    return ctx.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
   }
 
   public static void text(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, String text) {
     send(ctx, keepAlive, status, TEXT, Unpooled.copiedBuffer(text, StandardCharsets.UTF_8));
   }
 
-  public static void json(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, byte[] json) {
-    send(ctx, keepAlive, status, JSON, Unpooled.wrappedBuffer(json));
+  public static ChannelFuture json(
+      ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status, byte[] json) {
+    return send(ctx, keepAlive, status, JSON, Unpooled.wrappedBuffer(json));
   }
 
   public static void empty(ChannelHandlerContext ctx, boolean keepAlive, HttpResponseStatus status) {

@@ -9,7 +9,6 @@ import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionServices;
 import dev.parley.server.transport.ChannelOutbound;
-import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.http.HttpResponses;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
@@ -38,7 +37,7 @@ public final class PollHandler {
   private final SessionServices services;
   private final CommandTable commands;
   private final int maxFrameBytes;
-  private final long hardLimitBytes;
+  private final long maxPendingBytes;
   private final long waitMillis;
 
   public PollHandler(
@@ -52,7 +51,7 @@ public final class PollHandler {
     this.services = services;
     this.commands = commands;
     this.maxFrameBytes = maxFrameBytes;
-    this.hardLimitBytes = SessionHandler.SLOW_CONSUMER_HARD_FACTOR * maxPendingBytes;
+    this.maxPendingBytes = maxPendingBytes;
     this.waitMillis = wait.toMillis();
   }
 
@@ -92,7 +91,7 @@ public final class PollHandler {
     PollConnection c =
         sessions.open(sid -> new PollConnection(
             sid, sessions.loops().next(), String.valueOf(ctx.channel().remoteAddress()),
-            ChannelOutbound.hostOf(ctx.channel().remoteAddress()), hardLimitBytes, sessions));
+            ChannelOutbound.hostOf(ctx.channel().remoteAddress()), maxPendingBytes, sessions));
     Session session = new Session(c, services, commands);
     c.attach(session);
     c.loop.execute(() -> {

@@ -88,6 +88,15 @@ public final class PollSessions implements AutoCloseable {
     }
   }
 
+  /** The frames of every session that no {@code recv} has taken yet, in bytes. */
+  public long unsentBytes() {
+    long total = 0;
+    for (PollConnection c : bySid.values()) {
+      total += c.unsentBytes();
+    }
+    return total;
+  }
+
   boolean isShuttingDown() {
     return shuttingDown;
   }
