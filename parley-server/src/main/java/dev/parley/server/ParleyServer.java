@@ -105,7 +105,7 @@ public final class ParleyServer implements AutoCloseable {
     GroupCommitter committer = new GroupCommitter(store, MAX_BATCH, MAX_QUEUED_APPENDS, metrics);
     int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
     RoomHub hub =
-        new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers());
+        new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers(), config.roomIdle());
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
     metrics.bytesGauge("parley.unsent", "output queued for clients and not yet written to them", this::unsentBytes);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);

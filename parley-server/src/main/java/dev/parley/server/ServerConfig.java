@@ -32,6 +32,7 @@ import java.util.function.Consumer;
  *     counted from its first byte
  * @param metricsTokenFile a file holding the bearer token that opens {@code /metrics} to
  *     scrapers beyond loopback, or {@code null} (loopback only)
+ * @param roomIdle how long a room nobody is in stays in memory after its last use
  */
 public record ServerConfig(
     String bind,
@@ -54,7 +55,8 @@ public record ServerConfig(
     int maxRoomMembers,
     int registrationsPerHour,
     Duration httpRequestTimeout,
-    Path metricsTokenFile) {
+    Path metricsTokenFile,
+    Duration roomIdle) {
 
   public static final String VERSION = "0.1.0";
 
@@ -111,6 +113,9 @@ public record ServerConfig(
     if (httpRequestTimeout == null || httpRequestTimeout.isNegative() || httpRequestTimeout.isZero()) {
       throw new ConfigException("the HTTP request timeout must be positive");
     }
+    if (roomIdle == null || roomIdle.isNegative() || roomIdle.isZero()) {
+      throw new ConfigException("the idle time of rooms in memory must be positive");
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -136,7 +141,8 @@ public record ServerConfig(
         100_000,
         20,
         Duration.ofSeconds(10),
-        null);
+        null,
+        Duration.ofSeconds(60));
   }
 
   /**
@@ -223,6 +229,10 @@ public record ServerConfig(
     return edit(d -> d.metricsTokenFile = v);
   }
 
+  public ServerConfig withRoomIdle(Duration v) {
+    return edit(d -> d.roomIdle = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -260,6 +270,7 @@ public record ServerConfig(
     int registrationsPerHour;
     Duration httpRequestTimeout;
     Path metricsTokenFile;
+    Duration roomIdle;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -283,6 +294,7 @@ public record ServerConfig(
       registrationsPerHour = c.registrationsPerHour;
       httpRequestTimeout = c.httpRequestTimeout;
       metricsTokenFile = c.metricsTokenFile;
+      roomIdle = c.roomIdle;
     }
 
     ServerConfig build() {
@@ -290,7 +302,7 @@ public record ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
-          registrationsPerHour, httpRequestTimeout, metricsTokenFile);
+          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle);
     }
   }
 

@@ -127,7 +127,7 @@ class DurabilityIT extends ServerFixture {
   }
 
   @Test
-  void theRoomListSurvivesARestart() {
+  void theRoomListSurvivesARestartWithTheRoomsWrittenTo() {
     WireClient ann = guest("ann");
     join(ann, "lobby");
     seed(ann, "lobby", 3);
@@ -141,7 +141,8 @@ class DurabilityIT extends ServerFixture {
     for (JsonNode room : bob.expect("rooms").path("rooms")) {
       rooms.add(room.path("room").asText() + " " + room.path("members") + " " + room.path("last"));
     }
-    assertThat(rooms).containsExactly("attic 0 0", "lobby 0 3");
+    // attic was only joined: joining stores nothing (security issue, finding 8)
+    assertThat(rooms).containsExactly("lobby 0 3");
   }
 
   private static List<String> renderAll(JsonNode messages) {

@@ -103,6 +103,7 @@ final class NonReader implements AutoCloseable {
     boolean opening = sid == null;
     HttpRequest.Builder request =
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + (opening ? "/poll/open" : "/poll/send")))
+            .header("Content-Type", "application/json")
             .POST(HttpRequest.BodyPublishers.ofString(opening ? json : "[" + json + "]"));
     if (!opening) {
       request.header("Authorization", "Bearer " + sid);

@@ -168,7 +168,7 @@ class RoomsIT extends ServerFixture {
   }
 
   @Test
-  void roomsListsThePublicRoomsEverJoinedByMembersThenNameWithTheirLastIdButNoDmRooms() {
+  void roomsListsThePublicRoomsWrittenToOrOccupiedByMembersThenNameWithTheirLastIdButNoDmRooms() {
     WireClient alice = register("alice");
     WireClient bob = register("bob");
     alice.sendFrame("type", "dm", "to", "bob", "text", "psst");
@@ -198,7 +198,8 @@ class RoomsIT extends ServerFixture {
       assertThat(room.path("members").isIntegralNumber()).as("members of %s", room).isTrue();
       listed.add(room.path("room").asText() + " " + room.path("members") + " " + room.path("last"));
     }
-    assertThat(listed).containsExactly("lobby 2 2", "attic 1 0", "zoo 1 1", "empty 0 0");
+    // "empty" was joined and left, never written to: nothing of it is kept (security issue, finding 8)
+    assertThat(listed).containsExactly("lobby 2 2", "attic 1 0", "zoo 1 1");
   }
 
   @Test

@@ -34,6 +34,16 @@ final class Room {
 
   volatile int listedMembers;
   volatile long listedLast;
+  /** When the room was last used; written by the lane, read by the sweep as a hint. */
+  volatile long lastUsedNanos = System.nanoTime();
+  /** Messages handed to the store whose outcome has not come back to the lane yet. */
+  private int storing;
+  /**
+   * An owner made by joining first, not stored yet: a room nobody has written to stores
+   * nothing, so its first owner is stored with its first message (or an owner's first
+   * moderation), and forgotten with the room if neither comes.
+   */
+  String ownerToStore;
 
   private static final class Occupant {
     final String name;
@@ -89,6 +99,31 @@ final class Room {
 
   long last() {
     return last;
+  }
+
+  /** The room is being used now. */
+  void touch() {
+    lastUsedNanos = System.nanoTime();
+  }
+
+  /** A message of this room was handed to the store. */
+  void storing() {
+    storing++;
+  }
+
+  /** The store answered for a message of this room. */
+  void stored() {
+    storing--;
+    touch();
+  }
+
+  /**
+   * Whether the room may leave memory: loaded, nobody in it, nothing on its way to or from the
+   * store, and unused for {@code idleNanos}. (A member's replay ends when it leaves.)
+   */
+  boolean isIdle(long nowNanos, long idleNanos) {
+    return loaded && members.isEmpty() && storing == 0 && waiting.isEmpty()
+        && nowNanos - lastUsedNanos > idleNanos;
   }
 
   int memberCount() {

@@ -10,13 +10,15 @@ import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.MessageStore;
-import dev.parley.server.store.RoomPolicy;
+import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
+import java.time.Duration;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /**
@@ -38,8 +40,7 @@ public final class RoomHub implements AutoCloseable {
   private final FrameCodec codec;
   private final ServerMetrics metrics;
   private final int maxRoomMembers;
-  /** Rooms by name; an entry is added or removed only on that room's lane. */
-  private final ConcurrentHashMap<String, Room> rooms = new ConcurrentHashMap<>();
+  private final LiveRooms rooms;
 
   public RoomHub(
       int laneCount,
@@ -48,8 +49,10 @@ public final class RoomHub implements AutoCloseable {
       StoreReads reads,
       FrameCodec codec,
       ServerMetrics metrics,
-      int maxRoomMembers) {
+      int maxRoomMembers,
+      Duration roomIdle) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
+    this.rooms = new LiveRooms(lanes, reads, roomIdle);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -83,7 +86,11 @@ public final class RoomHub implements AutoCloseable {
       }
       if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(room)) {
         r.owners.add(m.userKey());
-        persist(m, ref, store -> store.addOwner(room, m.userKey()), () -> {});
+        if (r.last() > 0) {
+          persist(r, m, ref, store -> store.addOwner(room, m.userKey()), () -> {});
+        } else {
+          r.ownerToStore = m.userKey(); // joining stores nothing: see Room.ownerToStore
+        }
       }
       if (r.add(m)) {
         presence(r, m, ServerFrame.Presence.JOIN);
@@ -139,7 +146,7 @@ public final class RoomHub implements AutoCloseable {
         m.reject(ErrorCode.NOT_IN_ROOM, "join " + room + " before sending to it", ref);
         return;
       }
-      append(m, room, text, ref);
+      append(r, m, text, ref);
     });
   }
 
@@ -158,7 +165,7 @@ public final class RoomHub implements AutoCloseable {
           p.attached(room);
         }
       }
-      append(m, room, text, ref);
+      append(r, m, text, ref);
     });
   }
 
@@ -173,19 +180,29 @@ public final class RoomHub implements AutoCloseable {
     }
   }
 
-  /** The public rooms with their live member counts, busiest first. */
+  /**
+   * The public rooms with their live member counts, busiest first: those stored (written to)
+   * and those people are in now.
+   */
   public void listRooms(Member m, String ref) {
     reads.run(m, ref, store -> {
-      var summaries = store.publicRooms(StoreReads.MAX_LISTED_ROOMS).stream()
-          .map(info -> {
-            Room live = rooms.get(info.name());
-            int members = live == null ? 0 : live.listedMembers;
-            long last = live == null ? info.last() : Math.max(info.last(), live.listedLast);
-            return new ServerFrame.RoomSummary(info.name(), members, last);
-          })
+      Map<String, ServerFrame.RoomSummary> listed = new HashMap<>();
+      for (RoomInfo info : store.publicRooms(StoreReads.MAX_LISTED_ROOMS)) {
+        Room live = rooms.get(info.name());
+        int members = live == null ? 0 : live.listedMembers;
+        long last = live == null ? info.last() : Math.max(info.last(), live.listedLast);
+        listed.put(info.name(), new ServerFrame.RoomSummary(info.name(), members, last));
+      }
+      for (Room live : rooms.all()) {
+        if (live.listedMembers > 0 && !Names.isDirect(live.name)) {
+          listed.putIfAbsent(live.name, new ServerFrame.RoomSummary(live.name, live.listedMembers, live.listedLast));
+        }
+      }
+      var summaries = listed.values().stream()
           .sorted((a, b) -> a.members() != b.members()
               ? Integer.compare(b.members(), a.members())
               : a.room().compareTo(b.room()))
+          .limit(StoreReads.MAX_LISTED_ROOMS)
           .toList();
       m.send(codec.encode(new ServerFrame.RoomList(summaries, ref)));
     });
@@ -200,27 +217,42 @@ public final class RoomHub implements AutoCloseable {
     });
   }
 
-  private void append(Member m, String room, String text, String ref) {
+  /** On the room's lane: hands a message to the group committer. */
+  private void append(Room r, Member m, String text, String ref) {
+    String room = r.name;
     NewMessage message = new NewMessage(room, m.user(), m.identity(), text, ref);
     boolean queued = committer.submit(message, (appended, failure) ->
         storedResults.add(room, () -> stored(m, room, ref, appended, failure)));
-    if (!queued) {
+    if (queued) {
+      r.storing();
+    } else {
       busy(m, ref);
     }
   }
 
   /** On the room's lane, once the store has answered: ack, then fan out. */
   private void stored(Member m, String room, String ref, Appended appended, StoreException failure) {
+    Room r = rooms.get(room); // in memory still: a room with a message on its way stays
+    r.stored();
     if (failure != null) {
       m.reject(ErrorCode.INTERNAL, "the message could not be stored and was not sent", ref);
       return;
     }
     StoredMessage s = appended.message();
     m.send(codec.encode(new ServerFrame.Ack(ref, room, s.id(), s.ts())));
-    Room r = rooms.get(room);
-    if (!appended.duplicate() && r != null) {
+    if (!appended.duplicate()) {
       metrics.messageStored();
       metrics.messagesDelivered(r.deliver(s.id(), codec.encode(msg(s))));
+      storeFirstOwner(r, m, ref);
+    }
+  }
+
+  /** The room is stored now (or an owner acts on it): so is the owner it got by being joined. */
+  private void storeFirstOwner(Room r, Member m, String ref) {
+    String owner = r.ownerToStore;
+    if (owner != null) {
+      r.ownerToStore = null;
+      persist(r, m, ref, store -> store.addOwner(r.name, owner), () -> {});
     }
   }
 
@@ -284,16 +316,7 @@ public final class RoomHub implements AutoCloseable {
   private void withRoom(Member m, String room, String ref, Consumer<Room> action) {
     Runnable unavailable =
         () -> m.reject(ErrorCode.INTERNAL, "room " + room + " is unavailable, try again", ref);
-    boolean admitted = lanes.admit(room, () -> {
-      Room r = rooms.get(room);
-      if (r == null) {
-        r = new Room(room);
-        rooms.put(room, r);
-        load(r);
-      }
-      r.whenLoaded(new Room.Work(action, unavailable));
-    });
-    if (!admitted) {
+    if (!rooms.admit(room, action, unavailable)) {
       busy(m, ref);
     }
   }
@@ -314,6 +337,9 @@ public final class RoomHub implements AutoCloseable {
         return;
       }
       Runnable answer = () -> by.send(codec.encode(new ServerFrame.Moderated(ref, room, user, action)));
+      if (action != Moderation.KICK) {
+        storeFirstOwner(r, by, ref); // what an owner stores keeps its meaning after a restart
+      }
       switch (action) {
         case KICK -> {
           removeAll(r, target, by, action);
@@ -322,15 +348,15 @@ public final class RoomHub implements AutoCloseable {
         case BAN -> {
           r.banned.add(target);
           removeAll(r, target, by, action);
-          persist(by, ref, store -> store.setBanned(room, target, true), answer);
+          persist(r, by, ref, store -> store.setBanned(room, target, true), answer);
         }
         case UNBAN -> {
           r.banned.remove(target);
-          persist(by, ref, store -> store.setBanned(room, target, false), answer);
+          persist(r, by, ref, store -> store.setBanned(room, target, false), answer);
         }
         case OP -> {
           r.owners.add(target);
-          persist(by, ref, store -> store.addOwner(room, target), answer);
+          persist(r, by, ref, store -> store.addOwner(room, target), answer);
         }
       }
     });
@@ -347,32 +373,31 @@ public final class RoomHub implements AutoCloseable {
     }
   }
 
-  /** Stores a change of a room's policy on the read pool, then runs {@code then}. */
-  private void persist(Member m, String ref, Consumer<MessageStore> change, Runnable then) {
+  /**
+   * Stores a change of a room's policy on the read pool, then runs {@code then}. The room stays
+   * in memory until it is stored, so a reload cannot miss it.
+   */
+  private void persist(Room r, Member m, String ref, Consumer<MessageStore> change, Runnable then) {
+    r.storing();
+    Runnable done = () -> lanes.execute(r.name, r::stored);
     reads.run(m, ref, store -> {
       change.accept(store);
+      done.run();
       then.run();
-    });
+    }, done);
   }
-
-  private void load(Room r) {
-    reads.load(
-        store -> new Loaded(store.openRoom(r.name), store.policy(r.name)),
-        loaded -> lanes.execute(r.name, () -> r.loaded(loaded.last(), loaded.policy())),
-        () -> lanes.execute(r.name, () -> {
-          rooms.remove(r.name, r);
-          r.loadFailed();
-        }));
-  }
-
-  private record Loaded(long last, RoomPolicy policy) {}
 
   /**
    * A user's room ownerships are gone (the account was deleted, or its name taken by a new
    * account): rooms in memory drop them too, each on its lane.
    */
   public void forgetOwner(String userKey) {
-    rooms.values().forEach(r -> lanes.execute(r.name, () -> r.owners.remove(userKey)));
+    rooms.all().forEach(r -> lanes.execute(r.name, () -> {
+      r.owners.remove(userKey);
+      if (userKey.equals(r.ownerToStore)) {
+        r.ownerToStore = null;
+      }
+    }));
   }
 
   private static void busy(Member m, String ref) {
@@ -385,6 +410,7 @@ public final class RoomHub implements AutoCloseable {
 
   @Override
   public void close() {
+    rooms.close();
     lanes.shutdown();
   }
 }

@@ -18,8 +18,11 @@ public interface MessageStore extends AutoCloseable {
    */
   List<Appended> appendAll(List<NewMessage> batch);
 
-  /** Creates the room if it does not exist and returns the id of its newest message. */
-  long openRoom(String room);
+  /**
+   * The id of the room's newest message; 0 for a room never written to. Only reads: joining a
+   * room stores nothing, so rooms that nobody writes to cost no storage.
+   */
+  long lastId(String room);
 
   /** The newest {@code limit} messages with {@code after < id <= upTo}, oldest first. */
   List<StoredMessage> range(String room, long after, long upTo, int limit);

@@ -38,7 +38,7 @@ class GroupCommitterTest {
           .toList();
     }
 
-    public long openRoom(String room) { return 0; }
+    public long lastId(String room) { return 0; }
     public RoomPolicy policy(String room) { return new RoomPolicy(java.util.Set.of(), java.util.Set.of()); }
     public void addOwner(String room, String userKey) {}
     public void setBanned(String room, String userKey, boolean banned) {}

@@ -54,7 +54,7 @@ public abstract class MessageStoreContract {
     List<Appended> out = store.appendAll(List.of(msg("a", "hi", "r1"), msg("a", "hi", "r1")));
     assertThat(out.get(1).duplicate()).isTrue();
     assertThat(out.get(1).message().id()).isEqualTo(1);
-    assertThat(store.openRoom("a")).isEqualTo(1);
+    assertThat(store.lastId("a")).isEqualTo(1);
   }
 
   @Test
@@ -91,17 +91,18 @@ public abstract class MessageStoreContract {
   }
 
   @Test
-  void openRoomCreatesOnceAndReportsTheLastId() {
-    assertThat(store.openRoom("lobby")).isZero();
+  void aRoomIsStoredByItsFirstMessageAndNotBeforeByLookingAtIt() {
+    assertThat(store.lastId("lobby")).isZero();
+    assertThat(store.publicRooms(10)).isEmpty();
     store.appendAll(List.of(msg("lobby", "x", null)));
-    assertThat(store.openRoom("lobby")).isEqualTo(1);
+    assertThat(store.lastId("lobby")).isEqualTo(1);
     assertThat(store.publicRooms(10)).containsExactly(new RoomInfo("lobby", 1));
   }
 
   @Test
   void privateConversationsAreListedForBothUsersAndNotAsPublicRooms() {
     store.appendAll(List.of(msg("dm:alice:bob", "psst", null)));
-    store.openRoom("dm:alice:carol");
+    store.lastId("dm:alice:carol");
     assertThat(store.directRooms("bob")).containsExactly(new RoomInfo("dm:alice:bob", 1));
     assertThat(store.directRooms("alice")).containsExactly(new RoomInfo("dm:alice:bob", 1));
     assertThat(store.publicRooms(10)).isEmpty();

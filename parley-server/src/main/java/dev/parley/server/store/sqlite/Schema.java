@@ -10,7 +10,7 @@ import java.sql.Statement;
 
 /** Creates the tables of a new database; {@code user_version} records the schema version. */
 final class Schema {
-  static final int VERSION = 4;
+  static final int VERSION = 5;
 
   private static final String[] V1 = {
     """
@@ -106,6 +106,15 @@ final class Schema {
     "DELETE FROM room_owners WHERE user_key NOT IN (SELECT key FROM accounts)",
   };
 
+  /**
+   * Version 5: a room is stored once written to, not when first joined. Rooms never written to
+   * go, with the ownerships they got by being joined (bans an owner set are kept).
+   */
+  private static final String[] V5 = {
+    "DELETE FROM rooms WHERE last_id = 0",
+    "DELETE FROM room_owners WHERE room NOT IN (SELECT name FROM rooms)",
+  };
+
   private Schema() {}
 
   static void ensure(Connection c) throws SQLException {
@@ -142,6 +151,11 @@ final class Schema {
           }
           fillSkeletons(c);
           s.executeUpdate("CREATE INDEX accounts_skeleton ON accounts(skeleton)");
+        }
+        if (version < 5) {
+          for (String ddl : V5) {
+            s.executeUpdate(ddl);
+          }
         }
         s.executeUpdate("PRAGMA user_version = " + VERSION);
         c.commit();

@@ -87,19 +87,12 @@ public final class SqliteStore implements MessageStore {
     }
   }
 
-  /** Only a room never stored before is written: joining a known room works on a read-only store. */
   @Override
-  public long openRoom(String room) {
-    return sql.query(
-        c -> {
-          Long last = lastId(c, room);
-          if (last != null) {
-            return last;
-          }
-          insertRoomIfAbsent(c, room);
-          last = lastId(c, room); // the writer may have created it in between
-          return last == null ? 0L : last;
-        });
+  public long lastId(String room) {
+    return sql.query(c -> {
+      Long last = lastId(c, room);
+      return last == null ? 0L : last;
+    });
   }
 
   private static Long lastId(Connection c, String room) throws SQLException {

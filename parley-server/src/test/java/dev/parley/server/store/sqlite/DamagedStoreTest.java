@@ -74,7 +74,7 @@ class DamagedStoreTest {
     storeWithHistory();
 
     try (SqliteStore store = SqliteStore.open(dir)) {
-      assertThat(store.openRoom("lobby")).isEqualTo(2000);
+      assertThat(store.lastId("lobby")).isEqualTo(2000);
     }
   }
 

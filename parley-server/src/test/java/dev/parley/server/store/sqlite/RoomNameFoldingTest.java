@@ -36,7 +36,7 @@ class RoomNameFoldingTest {
       assertThat(texts(store, "lobby-3")).containsExactly("Lobby 0", "Lobby 1");
       assertThat(texts(store, "lobby-4")).containsExactly("LOBBY 0", "LOBBY 1", "LOBBY 2");
       assertThat(texts(store, "attic")).containsExactly("Attic 0", "Attic 1", "Attic 2", "Attic 3");
-      assertThat(store.openRoom("lobby-3")).isEqualTo(2);
+      assertThat(store.lastId("lobby-3")).isEqualTo(2);
       assertThat(store.policy("lobby-3").owners()).containsExactly("ann");
       assertThat(store.policy("lobby-3").banned()).containsExactly("bob");
       assertThat(store.publicRooms(100)).extracting(RoomInfo::name)
