@@ -9,7 +9,7 @@ import java.util.List;
  * newest id and the member receives live messages. Live messages that arrive meanwhile are not
  * held for it: they are stored before anyone hears of them, so the replay reads them too, and
  * what a replaying member costs is one page, however long it takes. The lane drives it (the
- * hub's {@code advance}); a later join of the same member starts a new one, and the lane drops
+ * {@link Replays}); a later join of the same member starts a new one, and the lane drops
  * whatever was on its way for this one. Only touched on the room's lane.
  */
 final class Replay {

@@ -41,6 +41,7 @@ public final class RoomHub implements AutoCloseable {
   private final ServerMetrics metrics;
   private final int maxRoomMembers;
   private final LiveRooms rooms;
+  private final Replays replays;
 
   public RoomHub(
       int laneCount,
@@ -53,6 +54,7 @@ public final class RoomHub implements AutoCloseable {
       Duration roomIdle) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
     this.rooms = new LiveRooms(lanes, reads, roomIdle);
+    this.replays = new Replays(lanes, reads, codec);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -102,7 +104,7 @@ public final class RoomHub implements AutoCloseable {
       long after = Math.max(from, last - MAX_REPLAY);
       m.send(codec.encode(
           new ServerFrame.Joined(room, r.memberNames(), last, truncated, List.copyOf(r.owners), ref)));
-      replay(r, m, after, ref);
+      replays.start(r, m, after, ref);
     });
   }
 
@@ -254,51 +256,6 @@ public final class RoomHub implements AutoCloseable {
       r.ownerToStore = null;
       persist(r, m, ref, store -> store.addOwner(r.name, owner), () -> {});
     }
-  }
-
-  /**
-   * Replays the stored messages after {@code after} to {@code m}, in place of any replay it had,
-   * then delivers live (at once, when there is nothing to replay).
-   */
-  private void replay(Room r, Member m, long after, String ref) {
-    Replay replay = r.replayFrom(m, after, ref);
-    if (replay != null) {
-      advance(r, replay);
-    }
-  }
-
-  /**
-   * On the room's lane: sends what the member takes of its replay, then reads the next page,
-   * waits until the member can take more, or delivers live. The room's {@code last} moves only
-   * on this lane and only after a commit, so a replay that reached it has missed nothing, and
-   * everything stored later is delivered live.
-   */
-  private void advance(Room r, Replay replay) {
-    if (!r.isReplaying(replay)) {
-      return; // the member left, went, or joined again: this replay's reads stop here
-    }
-    switch (replay.advance(r.last())) {
-      case READ -> readPage(r, replay);
-      case WAIT_UNTIL_WRITABLE ->
-          replay.member.whenWritable(() -> lanes.execute(r.name, () -> advance(r, replay)));
-      case LIVE -> r.live(replay);
-    }
-  }
-
-  /** Reads and encodes a page on the read pool; a failed read ends the replay (the member heard). */
-  private void readPage(Room r, Replay replay) {
-    long after = replay.cursor();
-    long upTo = replay.pageEnd(r.last());
-    reads.run(replay.member, replay.ref, store -> {
-          List<Replay.Entry> page = store.range(r.name, after, upTo, Replay.PAGE_SIZE).stream()
-              .map(s -> new Replay.Entry(s.id(), codec.encode(msg(s))))
-              .toList();
-          lanes.execute(r.name, () -> {
-            replay.read(page, upTo);
-            advance(r, replay);
-          });
-        },
-        () -> lanes.execute(r.name, () -> r.live(replay)));
   }
 
   /**
