@@ -137,8 +137,10 @@ class ReplayFlowControlIT extends ServerFixture {
         return slowConsumers() == 1;
       });
       // A replay is sent only while the connection is under the limit: one message past it at
-      // most, plus what the transport counts for each frame.
-      assertThat(most.get()).as("most unsent output seen").isLessThan(limit + 64 * 1024);
+      // most, plus what the transport counts for each frame, plus what the server's other
+      // connections hold at that moment (the gauge counts them all: the page of /metrics being
+      // written, pings). Before the flow control this reached 9.6 MB (TCP) and 11.6 MB.
+      assertThat(most.get()).as("most unsent output seen").isLessThan(limit + 256 * 1024);
     }
   }
 
