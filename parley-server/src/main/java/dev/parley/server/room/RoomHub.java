@@ -235,14 +235,16 @@ public final class RoomHub implements AutoCloseable {
   /** On the room's lane, once the store has answered: ack, then fan out. */
   private void stored(Member m, String room, String ref, Appended appended, StoreException failure) {
     Room r = rooms.get(room); // in memory still: a room with a message on its way stays
-    r.stored();
+    if (r != null) {
+      r.stored();
+    }
     if (failure != null) {
       m.reject(ErrorCode.INTERNAL, "the message could not be stored and was not sent", ref);
       return;
     }
     StoredMessage s = appended.message();
     m.send(codec.encode(new ServerFrame.Ack(ref, room, s.id(), s.ts())));
-    if (!appended.duplicate()) {
+    if (!appended.duplicate() && r != null) {
       metrics.messageStored();
       metrics.messagesDelivered(r.deliver(s.id(), codec.encode(msg(s))));
       storeFirstOwner(r, m, ref);
