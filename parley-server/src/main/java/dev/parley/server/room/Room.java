@@ -34,7 +34,12 @@ final class Room {
 
   volatile int listedMembers;
   volatile long listedLast;
-  /** When the room was last used; written by the lane, read by the sweep as a hint. */
+  /**
+   * Since when the room has been unused: when its last member left, or when it was last used by
+   * someone not in it. While anyone is in it, the room stays in memory whatever this says, so
+   * the messages of its members never pay for keeping it. Written by the lane, read by the
+   * sweep as a hint.
+   */
   volatile long lastUsedNanos = System.nanoTime();
   /** Messages handed to the store whose outcome has not come back to the lane yet. */
   private int storing;
@@ -101,9 +106,11 @@ final class Room {
     return last;
   }
 
-  /** The room is being used now. */
+  /** The room is being used now (which only matters while nobody is in it). */
   void touch() {
-    lastUsedNanos = System.nanoTime();
+    if (members.isEmpty()) {
+      lastUsedNanos = System.nanoTime();
+    }
   }
 
   /** A message of this room was handed to the store. */
@@ -150,6 +157,7 @@ final class Room {
       return false;
     }
     listedMembers = members.size();
+    touch();
     Occupant o = occupants.get(m.userKey());
     if (--o.connections == 0) {
       occupants.remove(m.userKey());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
+import java.util.function.UnaryOperator;
 
 /**
  * Who holds each user name now, by case-folded key: the connections of the name's account, or
@@ -56,7 +57,7 @@ public final class SessionRegistry {
     return claim(key, s, h -> new Holders(null, s, h.accounts()));
   }
 
-  private boolean claim(String key, Session s, java.util.function.UnaryOperator<Holders> take) {
+  private boolean claim(String key, Session s, UnaryOperator<Holders> take) {
     boolean[] claimed = {false};
     byUser.compute(key, (k, h) -> {
       Holders now = h == null ? Holders.NONE : h;
@@ -99,7 +100,7 @@ public final class SessionRegistry {
   }
 
   /** The connections of a name's account(s) now. */
-  List<Session> accountConnections(String key) {
+  private List<Session> accountConnections(String key) {
     Holders h = byUser.get(key);
     return h == null ? List.of() : h.accounts();
   }
