@@ -170,8 +170,9 @@ public final class ParleyServer implements AutoCloseable {
             "--tcp-port");
     tcpAddress = (InetSocketAddress) tcp.localAddress();
     log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
+    NodeHealth health = new NodeHealth().add("store", NodeHealth.storeWrites(committer));
     if (config.httpPort() >= 0) {
-      startHttp(config, services, tls, metrics, reads, acceptors, workers,
+      startHttp(config, services, tls, metrics, health, acceptors, workers,
           new HttpEdge(metricsAccess, admission, violations));
     }
   }
@@ -181,7 +182,7 @@ public final class ParleyServer implements AutoCloseable {
       SessionServices services,
       SslContext tls,
       PrometheusMetrics metrics,
-      StoreReads reads,
+      NodeHealth health,
       EventLoopGroup acceptors,
       EventLoopGroup workers,
       HttpEdge edge) {
@@ -199,7 +200,7 @@ public final class ParleyServer implements AutoCloseable {
             config.maxPendingBytes(),
             config.allowedOrigins(),
             metrics,
-            reads::check,
+            health,
             edge.metricsAccess(),
             config.httpRequestTimeout(),
             edge.admission(),

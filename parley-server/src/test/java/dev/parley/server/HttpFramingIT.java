@@ -48,7 +48,7 @@ class HttpFramingIT extends ServerFixture {
     assertThat(first.status()).isEqualTo(200);
     JsonNode frames = WireClient.json(first.body());
     assertThat(frames.isArray()).as("the recv's answer, not the health check's: %s", first.body()).isTrue();
-    assertThat(http.read().body()).isEqualTo("ok\n");
+    assertThat(http.read().body()).isEqualTo("ok\nstore: ok\n");
   }
 
   @Test
@@ -59,7 +59,7 @@ class HttpFramingIT extends ServerFixture {
     assertThat(http.readHead().status()).isEqualTo(200);
     RawHttp.Answer get = http.read();
     assertThat(get.status()).isEqualTo(200);
-    assertThat(get.body()).isEqualTo("ok\n");
+    assertThat(get.body()).isEqualTo("ok\nstore: ok\n");
   }
 
   @Test
@@ -100,6 +100,6 @@ class HttpFramingIT extends ServerFixture {
         + "2\r\n[]\r\n0\r\n\r\nGET /healthz HTTP/1.1\r\n" + HOST + "\r\n");
 
     assertThat(http.read().status()).isEqualTo(404); // no such poll session
-    assertThat(http.read().body()).isEqualTo("ok\n");
+    assertThat(http.read().body()).isEqualTo("ok\nstore: ok\n");
   }
 }

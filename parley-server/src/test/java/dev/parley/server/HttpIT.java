@@ -28,7 +28,7 @@ class HttpIT extends ServerFixture {
   void healthzSaysOkWhenTheStoreAnswers() throws Exception {
     HttpResponse<String> r = get("/healthz");
     assertThat(r.statusCode()).isEqualTo(200);
-    assertThat(r.body()).isEqualTo("ok\n");
+    assertThat(r.body()).isEqualTo("ok\nstore: ok\n");
   }
 
   @Test

@@ -69,8 +69,12 @@ class SlowConsumerIT extends ServerFixture {
 
     sloth.resumeReading();
     List<JsonNode> slothFrames = sloth.awaitClosed(Duration.ofSeconds(30));
+    // The server closed it as a slow consumer, and said nothing else: the bye itself may never
+    // reach a reader that far behind (protocol.md), but if it does, it says why.
+    assertThat(MetricsPage.value(server(), "parley_byes_total{reason=\"slow_consumer\"}")).isEqualTo(1.0);
     assertThat(slothFrames)
         .filteredOn(f -> f.path("type").asText().equals("bye"))
+        .hasSizeLessThanOrEqualTo(1)
         .allSatisfy(f -> assertThat(f.path("reason").asText()).isEqualTo("slow_consumer"));
   }
 

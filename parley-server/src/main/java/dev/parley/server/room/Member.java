@@ -43,9 +43,16 @@ public interface Member {
   /** Answers one of this connection's frames with an error. */
   void reject(ErrorCode code, String message, String ref);
 
-  /** The hub joined this connection to {@code room} on its own (a private conversation). */
+  /**
+   * The hub answered one of this connection's requests to be in {@code room} (a join, or the
+   * private conversations of a login or a {@code dm}): {@code accepted} when it is in the room
+   * now, otherwise refused (full, banned, busy, unavailable).
+   */
+  void joinAnswered(String room, boolean accepted);
+
+  /** The hub put this connection in {@code room} on its own (a private conversation). */
   void attached(String room);
 
-  /** The hub refused this connection's join of {@code room} (the room is full). */
-  void refused(String room);
+  /** The hub took this connection out of {@code room} (it left, was kicked or banned). */
+  void removed(String room);
 }

@@ -42,6 +42,7 @@ public final class RoomHub implements AutoCloseable {
   private final int maxRoomMembers;
   private final LiveRooms rooms;
   private final Replays replays;
+  private final PolicyWrites policyWrites;
 
   public RoomHub(
       int laneCount,
@@ -55,6 +56,7 @@ public final class RoomHub implements AutoCloseable {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
     this.rooms = new LiveRooms(lanes, reads, roomIdle);
     this.replays = new Replays(lanes, reads, codec);
+    this.policyWrites = new PolicyWrites(lanes, committer);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -75,28 +77,31 @@ public final class RoomHub implements AutoCloseable {
    * the member's name took part in).
    */
   public void join(Member m, String room, Long since, long readableAfter, String ref) {
-    withRoom(m, room, ref, r -> {
+    Runnable refused = () -> m.joinAnswered(room, false);
+    withRoom(m, room, ref, refused, r -> {
       if (!r.contains(m) && r.memberCount() >= maxRoomMembers) {
-        m.refused(room);
+        refused.run();
         m.reject(ErrorCode.FORBIDDEN, "room " + room + " is full", ref);
         return;
       }
       if (r.banned.contains(m.userKey())) {
-        m.refused(room);
+        refused.run();
         m.reject(ErrorCode.FORBIDDEN, "you are banned from " + room, ref);
         return;
       }
       if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(room)) {
+        // The first registered user in claims the room at once (the joined frame says so); the
+        // claim is stored now if the room is, else with the room's first message.
         r.owners.add(m.userKey());
+        r.ownerToStore = m.userKey();
         if (r.last() > 0) {
-          persist(r, m, ref, store -> store.addOwner(room, m.userKey()), () -> {});
-        } else {
-          r.ownerToStore = m.userKey(); // joining stores nothing: see Room.ownerToStore
+          policyWrites.storeFirstOwner(r, m, ref);
         }
       }
       if (r.add(m)) {
         presence(r, m, ServerFrame.Presence.JOIN);
       }
+      m.joinAnswered(room, true);
       long last = r.last();
       long from = Math.max(readableAfter,
           since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last));
@@ -110,36 +115,52 @@ public final class RoomHub implements AutoCloseable {
 
   /** Joins {@code m} without a reply or replay (a private conversation, at login). */
   public void attach(Member m, String room) {
-    withRoom(m, room, null, r -> {
+    withRoom(m, room, null, () -> m.joinAnswered(room, false), r -> {
       if (r.add(m)) {
         presence(r, m, ServerFrame.Presence.JOIN);
       }
+      m.joinAnswered(room, true);
     });
   }
 
-  /** Leaves a room at the member's request and answers {@code left}. */
+  /**
+   * Leaves a room at the member's request and answers {@code left}, or {@code not_in_room} when
+   * the member is not in it (by the time the lane gets to it: the answer follows the member's
+   * earlier joins and leaves in order).
+   */
   public void leave(Member m, String room, String ref) {
-    lanes.execute(room, () -> removeWhenLoaded(m, room, () ->
-        m.send(codec.encode(new ServerFrame.Left(room, ref)))));
+    lanes.execute(room, () -> removeWhenLoaded(m, room, wasIn -> {
+      m.removed(room);
+      if (wasIn) {
+        m.send(codec.encode(new ServerFrame.Left(room, ref)));
+      } else {
+        m.reject(ErrorCode.NOT_IN_ROOM, "not in room " + room, ref);
+      }
+    }));
   }
 
   /** Removes a member that has gone; no reply. */
   public void drop(Member m, String room) {
-    lanes.execute(room, () -> removeWhenLoaded(m, room, () -> {}));
+    lanes.execute(room, () -> removeWhenLoaded(m, room, wasIn -> {}));
   }
 
-  private void removeWhenLoaded(Member m, String room, Runnable then) {
+  /**
+   * Takes {@code m} out of a room once earlier work for the room is done (a join waiting for the
+   * room to load comes first), then tells {@code then} whether it was in.
+   */
+  private void removeWhenLoaded(Member m, String room, Consumer<Boolean> then) {
     Room r = rooms.get(room);
     if (r == null) {
-      then.run();
+      then.accept(false);
       return;
     }
     r.whenLoaded(new Room.Work(loaded -> {
+      boolean wasIn = loaded.contains(m);
       if (loaded.remove(m)) {
         presence(loaded, m, ServerFrame.Presence.LEAVE);
       }
-      then.run();
-    }, then));
+      then.accept(wasIn);
+    }, () -> then.accept(false)));
   }
 
   public void send(Member m, String room, String text, String ref) {
@@ -158,15 +179,18 @@ public final class RoomHub implements AutoCloseable {
    */
   public void sendDirect(
       Member m, String room, Collection<? extends Member> participants, String text, String ref) {
-    withRoom(m, room, ref, r -> {
+    withRoom(m, room, ref, () -> m.joinAnswered(room, false), r -> {
       for (Member p : participants) {
         if (!r.contains(p)) {
           if (r.add(p)) {
             presence(r, p, ServerFrame.Presence.JOIN);
           }
-          p.attached(room);
+          if (p != m) {
+            p.attached(room);
+          }
         }
       }
+      m.joinAnswered(room, r.contains(m));
       append(r, m, text, ref);
     });
   }
@@ -247,16 +271,7 @@ public final class RoomHub implements AutoCloseable {
     if (!appended.duplicate() && r != null) {
       metrics.messageStored();
       metrics.messagesDelivered(r.deliver(s.id(), codec.encode(msg(s))));
-      storeFirstOwner(r, m, ref);
-    }
-  }
-
-  /** The room is stored now (or an owner acts on it): so is the owner it got by being joined. */
-  private void storeFirstOwner(Room r, Member m, String ref) {
-    String owner = r.ownerToStore;
-    if (owner != null) {
-      r.ownerToStore = null;
-      persist(r, m, ref, store -> store.addOwner(r.name, owner), () -> {});
+      policyWrites.storeFirstOwner(r, m, ref);
     }
   }
 
@@ -273,16 +288,25 @@ public final class RoomHub implements AutoCloseable {
 
   /** Admits client work for a room and runs it on the room's lane once the room is loaded. */
   private void withRoom(Member m, String room, String ref, Consumer<Room> action) {
-    Runnable unavailable =
-        () -> m.reject(ErrorCode.INTERNAL, "room " + room + " is unavailable, try again", ref);
+    withRoom(m, room, ref, () -> {}, action);
+  }
+
+  /** As above, running {@code refused} first when the work is refused (busy or unavailable). */
+  private void withRoom(Member m, String room, String ref, Runnable refused, Consumer<Room> action) {
+    Runnable unavailable = () -> {
+      refused.run();
+      m.reject(ErrorCode.INTERNAL, "room " + room + " is unavailable, try again", ref);
+    };
     if (!rooms.admit(room, action, unavailable)) {
+      refused.run();
       busy(m, ref);
     }
   }
 
   /**
-   * An owner's kick, ban, unban or op, on the room's lane: applied at once, stored, then
-   * answered. A kicked or banned user's connections leave the room and are told why.
+   * An owner's kick, ban, unban or op, on the room's lane: stored by the store's writer, then
+   * applied and answered back on the lane (a kick stores nothing and is applied at once). A
+   * kicked or banned user's connections leave the room and are told why.
    */
   public void moderate(Member by, Moderation action, String room, String user, String ref) {
     withRoom(by, room, ref, r -> {
@@ -297,26 +321,26 @@ public final class RoomHub implements AutoCloseable {
       }
       Runnable answer = () -> by.send(codec.encode(new ServerFrame.Moderated(ref, room, user, action)));
       if (action != Moderation.KICK) {
-        storeFirstOwner(r, by, ref); // what an owner stores keeps its meaning after a restart
+        policyWrites.storeFirstOwner(r, by, ref); // what an owner stores keeps its meaning after a restart
       }
       switch (action) {
         case KICK -> {
           removeAll(r, target, by, action);
           answer.run();
         }
-        case BAN -> {
+        case BAN -> policyWrites.persist(r, by, ref, store -> store.setBanned(room, target, true), () -> {
           r.banned.add(target);
           removeAll(r, target, by, action);
-          persist(r, by, ref, store -> store.setBanned(room, target, true), answer);
-        }
-        case UNBAN -> {
+          answer.run();
+        });
+        case UNBAN -> policyWrites.persist(r, by, ref, store -> store.setBanned(room, target, false), () -> {
           r.banned.remove(target);
-          persist(r, by, ref, store -> store.setBanned(room, target, false), answer);
-        }
-        case OP -> {
+          answer.run();
+        });
+        case OP -> policyWrites.persist(r, by, ref, store -> store.addOwner(room, target), () -> {
           r.owners.add(target);
-          persist(r, by, ref, store -> store.addOwner(room, target), answer);
-        }
+          answer.run();
+        });
       }
     });
   }
@@ -325,25 +349,11 @@ public final class RoomHub implements AutoCloseable {
     EncodedFrame kicked = codec.encode(new ServerFrame.Kicked(r.name, by.user(), action));
     for (Member m : r.connectionsOf(target)) {
       m.send(kicked);
-      m.refused(r.name);
+      m.removed(r.name);
       if (r.remove(m)) {
         presence(r, m, ServerFrame.Presence.LEAVE);
       }
     }
-  }
-
-  /**
-   * Stores a change of a room's policy on the read pool, then runs {@code then}. The room stays
-   * in memory until it is stored, so a reload cannot miss it.
-   */
-  private void persist(Room r, Member m, String ref, Consumer<MessageStore> change, Runnable then) {
-    r.storing();
-    Runnable done = () -> lanes.execute(r.name, r::stored);
-    reads.run(m, ref, store -> {
-      change.accept(store);
-      done.run();
-      then.run();
-    }, done);
   }
 
   /**
@@ -359,7 +369,7 @@ public final class RoomHub implements AutoCloseable {
     }));
   }
 
-  private static void busy(Member m, String ref) {
+  static void busy(Member m, String ref) {
     m.reject(ErrorCode.RATE_LIMITED, "the server is busy, try again shortly", ref);
   }
 

@@ -79,11 +79,6 @@ public final class StoreReads implements AutoCloseable {
     }
   }
 
-  /** Answers whether the store can be read, from the read pool (or at once if it is full). */
-  public void check(Consumer<Boolean> answer) {
-    load(store -> store.publicRooms(1), rooms -> answer.accept(true), () -> answer.accept(false));
-  }
-
   @Override
   public void close() {
     pool.shutdown();

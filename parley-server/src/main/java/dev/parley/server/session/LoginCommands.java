@@ -113,7 +113,7 @@ final class LoginCommands {
             ok.directRooms().stream().map(r -> new ServerFrame.RoomLast(r.name(), r.last())).toList(),
             ref));
     for (RoomInfo direct : ok.directRooms()) {
-      s.rooms().add(direct.name());
+      s.rooms().asked(direct.name());
       services.hub().attach(s, direct.name());
     }
     if (!ok.guest()) {

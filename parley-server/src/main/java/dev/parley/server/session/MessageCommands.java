@@ -13,7 +13,7 @@ final class MessageCommands {
   private MessageCommands() {}
 
   static void send(Session s, ClientFrame.Send send) {
-    if (!s.rooms().contains(send.room())) {
+    if (!s.rooms().mayBeIn(send.room())) {
       s.reject(ErrorCode.NOT_IN_ROOM, "join " + send.room() + " before sending to it", send.ref());
       return;
     }
@@ -57,7 +57,7 @@ final class MessageCommands {
     if (to.id() != s.accountId()) {
       participants.addAll(registry.accountConnections(to.key(), to.id()));
     }
-    s.rooms().add(room);
+    s.rooms().asked(room);
     s.services().hub().sendDirect(s, room, participants, dm.text(), dm.ref());
   }
 

@@ -13,16 +13,16 @@ final class RoomCommands {
       return;
     }
     int max = s.services().maxRoomsPerConnection();
-    if (!s.rooms().contains(join.room()) && s.rooms().size() >= max) {
+    if (!s.rooms().mayBeIn(join.room()) && s.rooms().count() >= max) {
       s.reject(ErrorCode.FORBIDDEN, "a connection may be in at most " + max + " rooms", join.ref());
       return;
     }
-    s.rooms().add(join.room());
+    s.rooms().asked(join.room());
     s.services().hub().join(s, join.room(), join.since(), s.readableAfter(join.room()), join.ref());
   }
 
   static void leave(Session s, ClientFrame.Leave leave) {
-    if (!s.rooms().remove(leave.room())) {
+    if (!s.rooms().mayBeIn(leave.room())) {
       s.reject(ErrorCode.NOT_IN_ROOM, "not in room " + leave.room(), leave.ref());
       return;
     }

@@ -35,7 +35,7 @@ public final class Session implements Member {
   private final RateLimiter rate;
   private final ErrorBudget errors;
   private final ArrayDeque<Decoded> backlog = new ArrayDeque<>();
-  private final Set<String> rooms = new HashSet<>();
+  private final RoomMemberships rooms = new RoomMemberships();
 
   private String user;
   private String userKey;
@@ -241,8 +241,8 @@ public final class Session implements Member {
     return guest;
   }
 
-  /** The rooms this connection is in, as far as it knows. */
-  Set<String> rooms() {
+  /** The rooms this connection is in, as the hub has told it. */
+  RoomMemberships rooms() {
     return rooms;
   }
 
@@ -268,8 +268,7 @@ public final class Session implements Member {
   public void closed() {
     closing = true;
     backlog.clear();
-    rooms.forEach(room -> services.hub().drop(this, room));
-    rooms.clear();
+    rooms.takeAll().forEach(room -> services.hub().drop(this, room));
     if (userKey != null) {
       services.registry().remove(userKey, this);
     }
@@ -379,19 +378,37 @@ public final class Session implements Member {
   }
 
   @Override
-  public void refused(String room) {
-    out.executor().execute(() -> rooms.remove(room));
+  public void joinAnswered(String room, boolean accepted) {
+    out.executor().execute(() -> {
+      if (closing) {
+        leaveIfIn(room, accepted);
+      } else {
+        rooms.answered(room, accepted);
+      }
+    });
   }
 
   @Override
   public void attached(String room) {
     out.executor().execute(() -> {
       if (closing) {
-        services.hub().drop(this, room);
+        leaveIfIn(room, true);
       } else {
-        rooms.add(room);
+        rooms.added(room);
       }
     });
+  }
+
+  @Override
+  public void removed(String room) {
+    out.executor().execute(() -> rooms.removed(room));
+  }
+
+  /** A room the hub put this connection in after it closed: out again. */
+  private void leaveIfIn(String room, boolean in) {
+    if (in) {
+      services.hub().drop(this, room);
+    }
   }
 
   private static String refOf(Decoded decoded) {

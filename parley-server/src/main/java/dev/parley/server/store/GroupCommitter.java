@@ -5,16 +5,18 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import dev.parley.server.metrics.ServerMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Group commit: one writer thread takes every append waiting in its queue (up to a batch limit)
- * and stores them in one transaction, so the cost of making a transaction durable is shared by
- * everyone who sent in the meantime. Outcomes are reported in submission order, on the writer
- * thread, only after the commit. The queue is bounded: {@link #submit} refuses rather than
- * blocks when it is full.
+ * The store's one writer. Group commit: the writer thread takes every append waiting in its
+ * queue (up to a batch limit) and stores them in one transaction, so the cost of making a
+ * transaction durable is shared by everyone who sent in the meantime. Other changes (a room's
+ * owners and bans) queue in the same line and are written in their place, each in its own
+ * transaction. Outcomes are reported in submission order, on the writer thread, only after the
+ * commit. The queue is bounded: {@link #submit} refuses rather than blocks when it is full.
  */
 public final class GroupCommitter implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(GroupCommitter.class);
@@ -24,9 +26,16 @@ public final class GroupCommitter implements AutoCloseable {
     void done(Appended appended, StoreException failure);
   }
 
-  private record Pending(NewMessage message, Callback callback) {}
+  /** Receives the outcome of a change: {@code null} once stored, else why it was not. */
+  public interface ChangeCallback {
+    void done(StoreException failure);
+  }
 
-  private static final Pending STOP = new Pending(null, null);
+  /** An append ({@code message} and {@code callback}) or a change ({@code change} and {@code changed}). */
+  private record Pending(
+      NewMessage message, Callback callback, Consumer<MessageStore> change, ChangeCallback changed) {}
+
+  private static final Pending STOP = new Pending(null, null, null, null);
 
   private final MessageStore store;
   private final ServerMetrics metrics;
@@ -57,7 +66,15 @@ public final class GroupCommitter implements AutoCloseable {
 
   /** Queues an append; {@code false} when the queue is full (the caller answers the sender). */
   public boolean submit(NewMessage message, Callback callback) {
-    return queue.offer(new Pending(message, callback));
+    return queue.offer(new Pending(message, callback, null, null));
+  }
+
+  /**
+   * Queues a change other than an append, written on the writer thread after everything queued
+   * before it; {@code false} when the queue is full.
+   */
+  public boolean submitChange(Consumer<MessageStore> change, ChangeCallback callback) {
+    return queue.offer(new Pending(null, null, change, callback));
   }
 
   private void run() {
@@ -71,7 +88,7 @@ public final class GroupCommitter implements AutoCloseable {
       queue.drainTo(batch, maxBatch - 1);
       boolean stop = batch.remove(STOP);
       if (!batch.isEmpty()) {
-        commit(batch);
+        write(batch);
         try {
           afterEachBatch.run();
         } catch (RuntimeException e) {
@@ -82,6 +99,39 @@ public final class GroupCommitter implements AutoCloseable {
       if (stop) {
         return;
       }
+    }
+  }
+
+  /** Appends in one transaction per run of appends; each change in its place between them. */
+  private void write(List<Pending> batch) {
+    int from = 0;
+    for (int i = 0; i < batch.size(); i++) {
+      Pending p = batch.get(i);
+      if (p.change() != null) {
+        if (i > from) {
+          commit(batch.subList(from, i));
+        }
+        change(p);
+        from = i + 1;
+      }
+    }
+    if (from < batch.size()) {
+      commit(batch.subList(from, batch.size()));
+    }
+  }
+
+  private void change(Pending p) {
+    StoreException failure = null;
+    try {
+      p.change().accept(store);
+    } catch (RuntimeException e) {
+      failure = e instanceof StoreException se ? se : new StoreException("change failed", e);
+      log.error("storing a room's owners or bans failed: {}", failure.getMessage());
+    }
+    try {
+      p.changed().done(failure);
+    } catch (RuntimeException e) {
+      log.error("change callback failed", e);
     }
   }
 

@@ -42,6 +42,14 @@ public interface MessageStore extends AutoCloseable {
   /** Bans a user from a room, or lifts the ban. */
   void setBanned(String room, String userKey, boolean banned);
 
+  /**
+   * Writes and commits a small marker, so that the caller knows the store takes writes now
+   * (for {@code /healthz}).
+   *
+   * @throws StoreException when it does not
+   */
+  void checkWritable();
+
   /** Public rooms (not private conversations), at most {@code max}, by name. */
   List<RoomInfo> publicRooms(int max);
 

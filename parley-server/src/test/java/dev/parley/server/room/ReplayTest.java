@@ -90,7 +90,12 @@ class ReplayTest {
     }
 
     @Override
-    public void refused(String room) {
+    public void joinAnswered(String room, boolean accepted) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public void removed(String room) {
       throw new UnsupportedOperationException();
     }
   }

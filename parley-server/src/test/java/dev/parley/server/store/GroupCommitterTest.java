@@ -19,17 +19,22 @@ class GroupCommitterTest {
   static final class RecordingStore implements MessageStore {
     final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
     final CountDownLatch release = new CountDownLatch(1);
+    /** Counted down once the writer is inside its first batch (and blocked there). */
+    final CountDownLatch entered = new CountDownLatch(1);
+    final List<String> writes = Collections.synchronizedList(new ArrayList<>());
     final AtomicLong ids = new AtomicLong();
     volatile boolean fail;
 
     @Override
     public List<Appended> appendAll(List<NewMessage> batch) {
+      entered.countDown();
       try {
         release.await(5, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
       batchSizes.add(batch.size());
+      batch.forEach(m -> writes.add(m.text()));
       if (fail) {
         throw new StoreException("disk full", null);
       }
@@ -40,8 +45,14 @@ class GroupCommitterTest {
 
     public long lastId(String room) { return 0; }
     public RoomPolicy policy(String room) { return new RoomPolicy(java.util.Set.of(), java.util.Set.of()); }
-    public void addOwner(String room, String userKey) {}
+    public void addOwner(String room, String userKey) {
+      if (fail) {
+        throw new StoreException("disk full", null);
+      }
+      writes.add("owner " + userKey);
+    }
     public void setBanned(String room, String userKey, boolean banned) {}
+    public void checkWritable() {}
     public List<StoredMessage> range(String room, long after, long upTo, int limit) { return List.of(); }
     public HistorySlice before(String room, long after, long before, int limit) { return null; }
     public List<RoomInfo> publicRooms(int max) { return List.of(); }
@@ -60,7 +71,7 @@ class GroupCommitterTest {
     List<Long> ids = Collections.synchronizedList(new ArrayList<>());
     try (GroupCommitter committer = new GroupCommitter(store, 1000, 10_000, ServerMetrics.NONE)) {
       committer.submit(msg(0), (a, f) -> ids.add(a.message().id()));
-      await().until(() -> store.release.getCount() == 1);
+      await().until(() -> store.entered.getCount() == 0);
       for (int i = 1; i <= 50; i++) {
         committer.submit(msg(i), (a, f) -> ids.add(a.message().id()));
       }
@@ -68,7 +79,8 @@ class GroupCommitterTest {
       await().until(() -> ids.size() == 51);
     }
     assertThat(ids).isSorted();
-    assertThat(store.batchSizes).hasSizeLessThanOrEqualTo(3);
+    // The first batch held the writer while the other fifty queued: they went in one more.
+    assertThat(store.batchSizes).containsExactly(1, 50);
   }
 
   @Test
@@ -78,15 +90,17 @@ class GroupCommitterTest {
     try (GroupCommitter committer = new GroupCommitter(store, 1000, 10_000, ServerMetrics.NONE)) {
       committer.afterEachBatch(() -> events.add("batch"));
       committer.submit(msg(0), (a, f) -> events.add("msg"));
-      await().until(() -> store.release.getCount() == 1);
+      await().until(() -> store.entered.getCount() == 0);
       for (int i = 1; i <= 20; i++) {
         committer.submit(msg(i), (a, f) -> events.add("msg"));
       }
       store.release.countDown();
       await().until(() -> events.stream().filter("msg"::equals).count() == 21 && events.get(events.size() - 1).equals("batch"));
     }
-    assertThat(events.stream().filter("batch"::equals).count()).isEqualTo(store.batchSizes.size());
+    assertThat(store.batchSizes).containsExactly(1, 20);
+    assertThat(events.stream().filter("batch"::equals).count()).isEqualTo(2);
     assertThat(events.get(0)).isEqualTo("msg");
+    assertThat(events.get(1)).isEqualTo("batch");
   }
 
   @Test
@@ -127,5 +141,36 @@ class GroupCommitterTest {
     store.release.countDown();
     committer.close();
     assertThat(ids).hasSize(5);
+  }
+
+  @Test
+  void aPolicyChangeIsWrittenByTheWriterInItsPlaceAmongTheAppends() {
+    RecordingStore store = new RecordingStore();
+    List<String> done = Collections.synchronizedList(new ArrayList<>());
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 100, ServerMetrics.NONE)) {
+      committer.submit(msg(0), (a, f) -> done.add("m0"));
+      await().until(() -> store.entered.getCount() == 0);
+      committer.submit(msg(1), (a, f) -> done.add("m1"));
+      committer.submitChange(s -> s.addOwner("r", "ann"), f ->
+          done.add((f == null ? "owner" : "owner failed") + " on " + Thread.currentThread().getName()));
+      committer.submit(msg(2), (a, f) -> done.add("m2"));
+      store.release.countDown();
+      await().until(() -> done.size() == 4);
+    }
+    assertThat(store.writes).containsExactly("m0", "m1", "owner ann", "m2");
+    assertThat(done).containsExactly("m0", "m1", "owner on parley-store-writer", "m2");
+  }
+
+  @Test
+  void aPolicyChangeTheStoreRefusesIsReportedAsFailed() {
+    RecordingStore store = new RecordingStore();
+    store.fail = true;
+    store.release.countDown();
+    List<StoreException> failures = Collections.synchronizedList(new ArrayList<>());
+    try (GroupCommitter committer = new GroupCommitter(store, 1000, 100, ServerMetrics.NONE)) {
+      committer.submitChange(s -> s.addOwner("r", "ann"), failures::add);
+      await().until(() -> failures.size() == 1);
+    }
+    assertThat(failures.get(0)).hasMessage("disk full");
   }
 }

@@ -197,6 +197,12 @@ public final class SqliteStore implements MessageStore {
   }
 
   @Override
+  public void checkWritable() {
+    sql.query(c -> Sql.update(c,
+        "INSERT INTO counters(name, value) VALUES('health_checks', 1) ON CONFLICT(name) DO UPDATE SET value = value + 1"));
+  }
+
+  @Override
   public List<RoomInfo> publicRooms(int max) {
     return rooms(
         "SELECT name, last_id FROM rooms WHERE dm_a IS NULL ORDER BY name LIMIT ?", s -> s.setInt(1, max));

@@ -66,8 +66,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     } else if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
       HttpResponses.text(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed\n");
     } else if (path.equals("/healthz")) {
-      health.check(ok -> HttpResponses.text(ctx, keepAlive,
-          ok ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, ok ? "ok\n" : "store unavailable\n"));
+      health.check(report -> HttpResponses.text(ctx, keepAlive,
+          report.ok() ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE, report.text()));
     } else if (path.equals("/metrics") && !metricsAccess.allows(peerOf(ctx), request.headers())) {
       HttpResponses.text(ctx, keepAlive, HttpResponseStatus.FORBIDDEN, "metrics are for this machine or the metrics token\n");
     } else if (path.equals("/metrics")) {
