@@ -19,7 +19,7 @@ final class FailureHandler implements IExecutionExceptionHandler {
   public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parsed) {
     String line;
     if (ex instanceof ConfigException) {
-      line = ErrorLine.of(ex.getMessage());
+      line = ErrorLine.of(ValueOrigins.annotate(cmd, ex.getMessage()));
     } else {
       log.debug("unexpected failure", ex);
       line = ErrorLine.of("unexpected error: " + ex);

@@ -21,7 +21,8 @@ final class UsageErrorHandler implements IParameterExceptionHandler {
     if (args.length == 0) {
       cmd.usage(err);
     } else {
-      err.println(ErrorLine.of(describe(ex) + " (see '" + qualifiedName(cmd) + " --help')"));
+      String problem = ValueOrigins.annotate(cmd, describe(ex));
+      err.println(ErrorLine.of(problem + " (see '" + qualifiedName(cmd) + " --help')"));
     }
     err.flush();
     return cmd.getCommandSpec().exitCodeOnInvalidInput();

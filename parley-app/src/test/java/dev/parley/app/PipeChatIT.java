@@ -50,6 +50,20 @@ class PipeChatIT {
   }
 
   @Test
+  void withSeveralServersAClosedFirstOneIsSkipped() {
+    ServerProcess server = servers.start(dataDir);
+    String closed = "127.0.0.1:" + ServerProcess.freePort();
+    try (ChatProcess bot =
+        ChatProcess.start("--server", closed + "," + server(server), "--user", "bot", "--room", "1001")) {
+      bot.type("hi\n");
+      bot.closeInput();
+
+      assertThat(bot.awaitExit()).as(bot.stderr()).isZero();
+      assertThat(bot.stdout()).containsExactly("[1001] bot: hi");
+    }
+  }
+
+  @Test
   void aWatcherPrintsWhatOthersSayOneLineEachAndNotTheOldHistory() {
     ServerProcess server = servers.start(dataDir);
     try (ChatProcess early = ChatProcess.start("--server", server(server), "--user", "early", "--room", "1001")) {

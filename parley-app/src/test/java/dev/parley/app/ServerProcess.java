@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
@@ -77,6 +78,24 @@ final class ServerProcess {
     ServerProcess server = new ServerProcess(launch(args), dataDir, List.copyOf(extraArgs));
     server.awaitListening();
     return server;
+  }
+
+  /**
+   * {@code java -jar parley.jar serve ARGS} with these environment variables added, and no flags
+   * of its own: for tests of where {@code serve} takes its settings from.
+   */
+  static ServerProcess startWithEnvironment(Map<String, String> environment, List<String> args) {
+    List<String> command = new ArrayList<>(List.of("serve"));
+    command.addAll(args);
+    ProcessBuilder builder = new ProcessBuilder(javaCommand(command));
+    builder.environment().putAll(environment);
+    try {
+      ServerProcess server = new ServerProcess(builder.start(), null, List.copyOf(args));
+      server.awaitListening();
+      return server;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** A new server on this one's port, data directory and flags; this one must have exited. */

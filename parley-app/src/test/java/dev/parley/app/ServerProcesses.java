@@ -22,6 +22,11 @@ final class ServerProcesses implements AfterEachCallback {
     return track(ServerProcess.start(dataDir, tcpPort, extraArgs));
   }
 
+  /** A server started with only {@code args} and these environment variables. */
+  ServerProcess startWithEnvironment(java.util.Map<String, String> environment, String... args) {
+    return track(ServerProcess.startWithEnvironment(environment, List.of(args)));
+  }
+
   /** A new server on the port, data directory and flags of one that has exited. */
   ServerProcess startAgain(ServerProcess exited) {
     return track(exited.startAgain());

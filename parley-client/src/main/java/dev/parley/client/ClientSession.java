@@ -7,6 +7,7 @@ import dev.parley.client.transport.LinkEvents;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -30,7 +31,9 @@ final class ClientSession implements LinkEvents {
   final PendingRequests requests = new PendingRequests();
   final Outbox outbox;
   final Login login;
-  private final Connector connector;
+  /** One connector per server, in the order of {@link ClientOptions#servers()}. */
+  private final List<Connector> connectors;
+  private final ServerRotation rotation;
   private final Backoff backoff;
   private final Heartbeat heartbeat;
   private final Inbound inbound = new Inbound(this);
@@ -52,15 +55,15 @@ final class ClientSession implements LinkEvents {
     this.loop = loop;
     this.callbacks = callbacks;
     this.listeners = listeners;
-    this.connector = new Connector(loop, route(options));
+    this.connectors = options.servers().stream().map(e -> new Connector(loop, route(options, e))).toList();
+    this.rotation = new ServerRotation(options.servers());
     this.outbox = new Outbox(loop, options.framesPerSecond());
     this.login = new Login(options.credentials());
     this.backoff = new Backoff(options.minBackoff(), options.maxBackoff(), ThreadLocalRandom.current());
     this.heartbeat = new Heartbeat(loop, () -> outbox.sendNow(new ClientFrame.Ping(null)), this::serverGone);
   }
 
-  private static Dial route(ClientOptions o) {
-    Endpoint e = o.endpoint();
+  private static Dial route(ClientOptions o, Endpoint e) {
     return new Dial(e.host(), e.port(), e.webSocketUri(), e.tls(), o.trustedCertificate(),
         o.maxFrameBytes(), o.connectTimeout());
   }
@@ -115,8 +118,8 @@ final class ClientSession implements LinkEvents {
       return;
     }
     goodbye = null;
-    link = connector.newLink(this);
-    setState(ConnectionState.CONNECTING, "connecting to " + options.endpoint());
+    link = connectors.get(rotation.index()).newLink(this);
+    setState(ConnectionState.CONNECTING, "connecting to " + rotation.current());
     link.open();
   }
 
@@ -179,9 +182,16 @@ final class ClientSession implements LinkEvents {
       end(new ParleyException("the server's certificate is not trusted: " + Failures.describe(cause), cause), null);
       return;
     }
-    Duration delay = backoff.next();
     String why = goodbye != null ? goodbye : Failures.describe(cause);
-    setState(ConnectionState.DISCONNECTED, why + "; reconnecting in " + Failures.seconds(delay));
+    Endpoint failed = rotation.current();
+    if (!rotation.failed()) { // another server has not been tried this round: at once
+      setState(ConnectionState.DISCONNECTED, failed + ": " + why + "; trying " + rotation.current());
+      loop.execute(this::dial);
+      return;
+    }
+    Duration delay = backoff.next();
+    String where = connectors.size() > 1 ? "every server failed; last " + failed + ": " : "";
+    setState(ConnectionState.DISCONNECTED, where + why + "; reconnecting in " + Failures.seconds(delay));
     loop.schedule(this::dial, delay.toNanos(), TimeUnit.NANOSECONDS);
   }
 
@@ -212,6 +222,7 @@ final class ClientSession implements LinkEvents {
     user = welcome.user();
     login.welcomed(welcome);
     backoff.reset();
+    rotation.loggedIn();
     Duration serverBeat = Duration.ofSeconds(Math.max(1, welcome.heartbeat()));
     heartbeat.start(serverBeat.compareTo(options.heartbeat()) < 0 ? serverBeat : options.heartbeat());
     resume.afterLogin(welcome.dms(), welcomedBefore);

@@ -10,7 +10,6 @@ import dev.parley.protocol.Names;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,8 +39,9 @@ public final class ChatCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--server", paramLabel = "HOST:PORT",
-      description = "Server to talk to; ws://HOST:PORT/ws (or wss://) for WebSocket.")
+  @Option(names = "--server", paramLabel = "HOST:PORT[,HOST:PORT...]",
+      description = "Server to talk to; ws://HOST:PORT/ws (or wss://) for WebSocket. Several, separated by"
+          + " commas, are tried in order, moving to the next when a connection fails.")
   String server = "localhost:" + Endpoint.DEFAULT_TCP_PORT;
 
   @Option(names = "--user", paramLabel = "NAME", description = "Name to log in as (a guest unless a password is given).")
@@ -66,6 +66,7 @@ public final class ChatCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkNames();
+    List<Endpoint> servers = servers();
     boolean terminal = System.console() != null;
     QuietLogs.install(terminal);
     BufferedReader stdin = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
@@ -73,15 +74,15 @@ public final class ChatCommand implements Callable<Integer> {
     ChatLogin login = new ChatLogin(user, register, passwordStdin);
     try {
       if (!terminal) {
-        ClientOptions options = options(login.credentials(stdin, null));
+        ClientOptions options = options(servers, login.credentials(stdin, null));
         try (ParleyClient client = ParleyClient.create(options)) {
-          return new PipeChat(client, options.endpoint(), rooms, stdin, System.out, err).run();
+          return new PipeChat(client, describe(servers), rooms, stdin, System.out, err).run();
         }
       }
       try (TerminalChat screen = TerminalChat.open()) {
-        ClientOptions options = options(login.credentials(stdin, screen::askPassword));
+        ClientOptions options = options(servers, login.credentials(stdin, screen::askPassword));
         try (ParleyClient client = ParleyClient.create(options)) {
-          return screen.run(client, options.endpoint(), rooms);
+          return screen.run(client, describe(servers), rooms);
         }
       }
     } catch (ChatFailure | IllegalArgumentException e) {
@@ -90,19 +91,21 @@ public final class ChatCommand implements Callable<Integer> {
     }
   }
 
-  private ClientOptions options(Credentials credentials) {
-    Endpoint endpoint;
+  private List<Endpoint> servers() {
     try {
-      endpoint = server.startsWith("ws://") || server.startsWith("wss://")
-          ? Endpoint.webSocket(URI.create(server))
-          : Endpoint.parse(server);
+      return ServerList.parse(server, tls);
     } catch (IllegalArgumentException e) {
       throw new ParameterException(spec.commandLine(), "--server: " + e.getMessage());
     }
-    if (tls && !endpoint.isWebSocket()) {
-      endpoint = Endpoint.tls(endpoint.host(), endpoint.port());
-    }
-    return ClientOptions.of(endpoint, credentials).withTrustedCertificate(trustCert);
+  }
+
+  private ClientOptions options(List<Endpoint> servers, Credentials credentials) {
+    return ClientOptions.of(servers, credentials).withTrustedCertificate(trustCert);
+  }
+
+  /** {@code a:7070} or {@code a:7070, b:7070}, for "connecting to …" and "cannot reach …". */
+  private static String describe(List<Endpoint> servers) {
+    return String.join(", ", servers.stream().map(Endpoint::toString).toList());
   }
 
   private void checkNames() {

@@ -2,7 +2,6 @@ package dev.parley.app.chat;
 
 import dev.parley.client.ClientListener;
 import dev.parley.client.ConnectionState;
-import dev.parley.client.Endpoint;
 import dev.parley.client.ParleyClient;
 import dev.parley.protocol.ServerFrame;
 import java.io.BufferedReader;
@@ -30,13 +29,13 @@ final class PipeChat {
   static final Duration DRAIN_LIMIT = Duration.ofSeconds(60);
 
   private final ParleyClient client;
-  private final Endpoint endpoint;
+  private final String endpoint;
   private final List<String> rooms;
   private final BufferedReader in;
   private final PrintStream err;
   private final PipePrinter printer;
 
-  PipeChat(ParleyClient client, Endpoint endpoint, List<String> rooms, BufferedReader in,
+  PipeChat(ParleyClient client, String endpoint, List<String> rooms, BufferedReader in,
       PrintStream out, PrintStream err) {
     this.client = client;
     this.endpoint = endpoint;

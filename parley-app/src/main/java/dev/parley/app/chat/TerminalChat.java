@@ -1,6 +1,5 @@
 package dev.parley.app.chat;
 
-import dev.parley.client.Endpoint;
 import dev.parley.client.ParleyClient;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +51,7 @@ final class TerminalChat implements AutoCloseable {
     }
   }
 
-  int run(ParleyClient client, Endpoint endpoint, List<String> rooms) {
+  int run(ParleyClient client, String endpoint, List<String> rooms) {
     ChatScreen screen = new ChatScreen(reader);
     SlashCommands commands = new SlashCommands(client, screen);
     client.addListener(screen);

@@ -26,12 +26,28 @@ import picocli.CommandLine.Spec;
     versionProvider = dev.parley.app.VersionProvider.class,
     description = "Run the chat server until SIGTERM or Ctrl-C.",
     sortOptions = false,
-    showDefaultValues = true)
+    showDefaultValues = true,
+    defaultValueProvider = ServeDefaults.class,
+    footerHeading = "%nConfiguration:%n",
+    footer = {
+      "Every flag can also be set by an environment variable, PARLEY_ and the flag's name in capitals"
+          + " with underscores (--tcp-port 7070 is PARLEY_TCP_PORT=7070, --no-guests is PARLEY_NO_GUESTS=true),"
+          + " or in the --config file, Java properties whose keys are the flags without the dashes"
+          + " (tcp-port=7070, no-guests=true, allow-origin=https://a.example,https://b.example).",
+      "A flag wins over the environment, the environment over the file. The defaults shown above"
+          + " include what the environment and the file set."
+    })
 public final class ServeCommand implements Callable<Integer> {
   private static final ServerConfig DEFAULTS = ServerConfig.defaults();
   private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ServeCommand.class);
 
   @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description = "Read flags not given here from this properties file (or the one PARLEY_CONFIG names).")
+  Path config;
 
   @Option(names = "--bind", paramLabel = "ADDR", description = "Address every listener binds.")
   String bind = DEFAULTS.bind();
@@ -75,7 +91,9 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(
       names = "--allow-origin",
       paramLabel = "ORIGIN",
-      description = "A web origin whose pages may use /ws and /poll/* (repeatable); needed for any host name but"
+      split = ",",
+      description = "A web origin whose pages may use /ws and /poll/* (repeatable, or several separated by"
+          + " commas); needed for any host name but"
           + " localhost, an IP address or this machine's name.")
   List<String> allowedOrigins = new ArrayList<>();
 
