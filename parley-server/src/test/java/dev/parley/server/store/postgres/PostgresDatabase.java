@@ -1,0 +1,33 @@
+package dev.parley.server.store.postgres;
+
+import dev.parley.testkit.TestDatabase;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * A test's own database, made on first use and dropped after the test, once every
+ * {@code @AfterEach} (the contracts close their stores there) has run.
+ */
+final class PostgresDatabase implements AfterEachCallback {
+  private TestDatabase database;
+
+  /** The test's database, created on the first call. */
+  TestDatabase get() {
+    if (database == null) {
+      database = TestDatabase.create();
+    }
+    return database;
+  }
+
+  PostgresStore openStore() {
+    return PostgresStore.open(PostgresUrl.parse(get().url()));
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    if (database != null) {
+      database.close();
+      database = null;
+    }
+  }
+}
