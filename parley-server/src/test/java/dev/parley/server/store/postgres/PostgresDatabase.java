@@ -6,20 +6,22 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A test's own database, made on first use and dropped after the test, once every
- * {@code @AfterEach} (the contracts close their stores there) has run.
+ * {@code @AfterEach} (the contracts close their stores there, the server fixture stops its
+ * server) has run. Register it with {@code @RegisterExtension}.
  */
-final class PostgresDatabase implements AfterEachCallback {
+public final class PostgresDatabase implements AfterEachCallback {
   private TestDatabase database;
 
   /** The test's database, created on the first call. */
-  TestDatabase get() {
+  public TestDatabase get() {
     if (database == null) {
       database = TestDatabase.create();
     }
     return database;
   }
 
-  PostgresStore openStore() {
+  /** A store on the test's database: one more node. */
+  public PostgresStore openStore() {
     return PostgresStore.open(PostgresUrl.parse(get().url()));
   }
 
