@@ -237,8 +237,11 @@ public final class ParleyServer implements AutoCloseable {
   /** The PostgreSQL store with {@code --postgres}, else the embedded one in the data directory. */
   private static ChatStore openStore(ServerConfig config) {
     if (config.postgres() != null) {
+      PostgresUrl url = PostgresUrl.parse(config.postgres());
       try {
-        return PostgresStore.open(PostgresUrl.parse(config.postgres()));
+        PostgresStore store = PostgresStore.open(url);
+        log.info("storing in PostgreSQL at {}", url);
+        return store;
       } catch (StoreException e) {
         throw new ConfigException("--postgres: " + e.getMessage(), e); // names PostgreSQL and the URL
       }

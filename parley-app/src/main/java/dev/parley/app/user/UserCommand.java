@@ -1,5 +1,6 @@
 package dev.parley.app.user;
 
+import dev.parley.app.QuietLogs;
 import dev.parley.protocol.Names;
 import dev.parley.server.ConfigException;
 import dev.parley.server.auth.Authenticator;
@@ -73,6 +74,7 @@ public final class UserCommand {
       } catch (IllegalArgumentException e) {
         throw new ConfigException("--postgres: " + e.getMessage());
       }
+      QuietLogs.install(false); // the pool's and the migrations' progress is no news to an operator here
       try (PostgresStore store = PostgresStore.open(url)) {
         return work.apply(store);
       } catch (StoreException e) {
