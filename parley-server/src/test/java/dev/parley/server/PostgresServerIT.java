@@ -51,11 +51,8 @@ class PostgresServerIT extends ServerFixture {
 
   @Test
   void anAccountAddedByAnOperatorOnTheDatabaseCanLogIn() {
-    server();
-    try (var operator = database.openStore()) {
-      String hash = dev.parley.server.auth.PasswordHasher.owaspBaseline().hash(PASSWORD);
-      assertThat(operator.accountStore().createAccount("Carol", "carol", hash)).isPresent();
-    }
+    operatorAdds("Carol");
+
     WireClient carol = logIn("Carol");
     assertThat(welcomeOf(carol).path("user").asText()).isEqualTo("Carol");
     WireClient impostor = connect();
