@@ -12,8 +12,9 @@ import org.flywaydb.core.api.FlywayException;
  * Creates or upgrades the schema with Flyway, from the scripts in {@code db/postgres}. Nodes
  * that start together against a new database take turns: each migrates while holding a
  * session-level advisory lock of its own, so one creates the schema and the others then find it
- * up to date. (Flyway locks while it applies scripts, but its history table is created before
- * that lock; ours covers the whole run.)
+ * up to date. (Flyway locks while it applies scripts and retries creating its history table
+ * when another node beat it to it; ours makes the whole run one node at a time, whatever
+ * Flyway's version does.)
  */
 final class Migrations {
   static final String LOCATION = "classpath:db/postgres";
