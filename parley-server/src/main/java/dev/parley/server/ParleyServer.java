@@ -15,8 +15,11 @@ import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.session.SessionServices;
+import dev.parley.server.store.ChatStore;
 import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.StoreException;
+import dev.parley.server.store.postgres.PostgresStore;
+import dev.parley.server.store.postgres.PostgresUrl;
 import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
@@ -98,7 +101,7 @@ public final class ParleyServer implements AutoCloseable {
   private void startParts(ServerConfig config) {
     SslContext tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
     MetricsAccess metricsAccess = MetricsAccess.of(config.metricsTokenFile());
-    SqliteStore store = openStore(config);
+    ChatStore store = openStore(config);
     FrameCodec codec = new FrameCodec();
     PrometheusMetrics metrics = new PrometheusMetrics();
     StoreReads reads = new StoreReads(store, 2, 10_000);
@@ -232,7 +235,18 @@ public final class ParleyServer implements AutoCloseable {
             new WriteBufferWaterMark((int) SlowConsumerRule.lowWatermark(high), high));
   }
 
-  private static SqliteStore openStore(ServerConfig config) {
+  /** The PostgreSQL store with {@code --postgres}, else the embedded one in the data directory. */
+  private static ChatStore openStore(ServerConfig config) {
+    if (config.postgres() != null) {
+      PostgresUrl url = PostgresUrl.parse(config.postgres());
+      try {
+        PostgresStore store = PostgresStore.open(url);
+        log.info("storing in PostgreSQL at {}", url);
+        return store;
+      } catch (StoreException e) {
+        throw new ConfigException("--postgres: " + e.getMessage(), e); // names PostgreSQL and the URL
+      }
+    }
     DataDirectory.prepare(config.dataDir());
     try {
       return SqliteStore.open(config.dataDir());

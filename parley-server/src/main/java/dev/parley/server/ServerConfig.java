@@ -1,5 +1,6 @@
 package dev.parley.server;
 
+import dev.parley.server.store.postgres.PostgresUrl;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -33,6 +34,8 @@ import java.util.function.Consumer;
  * @param metricsTokenFile a file holding the bearer token that opens {@code /metrics} to
  *     scrapers beyond loopback, or {@code null} (loopback only)
  * @param roomIdle how long a room nobody is in stays in memory after its last use
+ * @param postgres {@code postgresql://USER@HOST:PORT/DATABASE}: keep everything in that
+ *     PostgreSQL database instead of the embedded store in {@code dataDir}; or {@code null}
  */
 public record ServerConfig(
     String bind,
@@ -56,7 +59,8 @@ public record ServerConfig(
     int registrationsPerHour,
     Duration httpRequestTimeout,
     Path metricsTokenFile,
-    Duration roomIdle) {
+    Duration roomIdle,
+    String postgres) {
 
   public static final String VERSION = "0.1.0";
 
@@ -116,6 +120,13 @@ public record ServerConfig(
     if (roomIdle == null || roomIdle.isNegative() || roomIdle.isZero()) {
       throw new ConfigException("the idle time of rooms in memory must be positive");
     }
+    if (postgres != null) {
+      try {
+        PostgresUrl.parse(postgres);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("--postgres: " + e.getMessage());
+      }
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -142,7 +153,8 @@ public record ServerConfig(
         20,
         Duration.ofSeconds(10),
         null,
-        Duration.ofSeconds(60));
+        Duration.ofSeconds(60),
+        null);
   }
 
   /**
@@ -233,6 +245,10 @@ public record ServerConfig(
     return edit(d -> d.roomIdle = v);
   }
 
+  public ServerConfig withPostgres(String v) {
+    return edit(d -> d.postgres = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -271,6 +287,7 @@ public record ServerConfig(
     Duration httpRequestTimeout;
     Path metricsTokenFile;
     Duration roomIdle;
+    String postgres;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -295,6 +312,7 @@ public record ServerConfig(
       httpRequestTimeout = c.httpRequestTimeout;
       metricsTokenFile = c.metricsTokenFile;
       roomIdle = c.roomIdle;
+      postgres = c.postgres;
     }
 
     ServerConfig build() {
@@ -302,7 +320,7 @@ public record ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
-          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle);
+          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres);
     }
   }
 

@@ -6,6 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.protocol.Names;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.ChatStore;
+import dev.parley.server.store.postgres.PostgresStore;
+import dev.parley.server.store.postgres.PostgresUrl;
 import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.testkit.WireClient;
 import java.net.URI;
@@ -75,12 +78,13 @@ public abstract class ServerFixture {
 
   /**
    * Does what an operator's {@code parley user …} does: opens the store of the running server's
-   * data directory on a connection of its own, changes accounts there, and closes it. The
-   * server learns of it only through the store.
+   * data directory (or PostgreSQL database) on a connection of its own, changes accounts there,
+   * and closes it. The server learns of it only through the store.
    */
   protected final <T> T operator(java.util.function.Function<AccountStore, T> change) {
     server();
-    try (SqliteStore store = SqliteStore.open(dataDir)) {
+    String postgres = config().postgres();
+    try (ChatStore store = postgres != null ? PostgresStore.open(PostgresUrl.parse(postgres)) : SqliteStore.open(dataDir)) {
       return change.apply(store.accountStore());
     }
   }

@@ -61,6 +61,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where accounts and history are stored.")
   Path dataDir = DEFAULTS.dataDir();
 
+  @Option(
+      names = "--postgres",
+      paramLabel = "URL",
+      description = "postgresql://USER@HOST:PORT/DATABASE: keep accounts, rooms and history there instead of the"
+          + " embedded store; the schema is created or upgraded at start.")
+  String postgres;
+
   @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "Silence before the server pings; closed after two more.")
   long heartbeatSeconds = DEFAULTS.heartbeat().toSeconds();
 
@@ -164,7 +171,8 @@ public final class ServeCommand implements Callable<Integer> {
               .withMaxRoomsPerConnection(maxRooms)
               .withMaxRoomMembers(maxRoomMembers)
               .withRegistrationsPerHour(registrationsPerHour)
-              .withMetricsTokenFile(metricsTokenFile);
+              .withMetricsTokenFile(metricsTokenFile)
+              .withPostgres(postgres);
       return config.withTls(tlsCert, tlsKey);
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

@@ -29,7 +29,9 @@ final class StartupChecks {
       readablePem("--tls-cert", config.tlsCert());
       readablePem("--tls-key", config.tlsKey());
     }
-    writableDirectory("--data-dir", config.dataDir());
+    if (config.postgres() == null) { // with --postgres nothing is stored there
+      writableDirectory("--data-dir", config.dataDir());
+    }
   }
 
   /** Opens and reads the file: {@code Files.isReadable} says yes to root for any mode. */

@@ -1,10 +1,14 @@
 package dev.parley.app.user;
 
+import dev.parley.app.QuietLogs;
 import dev.parley.protocol.Names;
 import dev.parley.server.ConfigException;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.PasswordHasher;
 import dev.parley.server.store.StoreException;
+import dev.parley.server.store.ChatStore;
+import dev.parley.server.store.postgres.PostgresStore;
+import dev.parley.server.store.postgres.PostgresUrl;
 import dev.parley.server.store.sqlite.SqliteStore;
 import java.io.BufferedReader;
 import java.io.Console;
@@ -21,7 +25,7 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code parley user add|passwd|del|list}. Works on the store directly, so it may run while a
- * server uses the same data directory (SQLite takes turns). Changing a password revokes every
+ * server uses the same data directory (SQLite takes turns) or the same PostgreSQL database. Changing a password revokes every
  * token of that user; a deleted user's tokens go with the account.
  */
 @Command(
@@ -41,7 +45,13 @@ public final class UserCommand {
     @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data directory.", defaultValue = "data")
     Path dataDir;
 
-    <T> T withStore(boolean create, Function<SqliteStore, T> work) {
+    @Option(names = "--postgres", paramLabel = "URL", description = "The server's PostgreSQL database (postgresql://USER@HOST:PORT/DATABASE), instead of --data-dir.")
+    String postgres;
+
+    <T> T withStore(boolean create, Function<ChatStore, T> work) {
+      if (postgres != null) {
+        return withPostgres(work);
+      }
       if (!create && !Files.isRegularFile(dataDir.resolve(SqliteStore.FILE_NAME))) {
         throw new ConfigException("--data-dir: no Parley store in " + dataDir.toAbsolutePath());
       }
@@ -54,6 +64,21 @@ public final class UserCommand {
         return work.apply(store);
       } catch (StoreException e) {
         throw new ConfigException("--data-dir: " + e.getMessage(), e);
+      }
+    }
+
+    private <T> T withPostgres(Function<ChatStore, T> work) {
+      PostgresUrl url;
+      try {
+        url = PostgresUrl.parse(postgres);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException("--postgres: " + e.getMessage());
+      }
+      QuietLogs.install(false); // the pool's and the migrations' progress is no news to an operator here
+      try (PostgresStore store = PostgresStore.open(url)) {
+        return work.apply(store);
+      } catch (StoreException e) {
+        throw new ConfigException("--postgres: " + e.getMessage(), e);
       }
     }
   }

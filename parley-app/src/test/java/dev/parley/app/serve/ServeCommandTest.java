@@ -25,7 +25,8 @@ class ServeCommandTest {
             "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "9090", "--data-dir", "/tmp/x",
             "--heartbeat", "5", "--no-guests", "--max-frame", "1024", "--rate", "100",
             "--max-pending", "65536", "--tls-cert", "c.pem", "--tls-key", "k.pem",
-            "--metrics-token-file", "/etc/parley/metrics-token");
+            "--metrics-token-file", "/etc/parley/metrics-token",
+            "--postgres", "postgresql://parley@db:5433/chat");
 
     assertThat(config)
         .isEqualTo(
@@ -40,6 +41,7 @@ class ServeCommandTest {
                 .withRatePerSecond(100)
                 .withMaxPendingBytes(65536)
                 .withMetricsTokenFile(Path.of("/etc/parley/metrics-token"))
+                .withPostgres("postgresql://parley@db:5433/chat")
                 .withTls(Path.of("c.pem"), Path.of("k.pem")));
   }
 
@@ -48,6 +50,14 @@ class ServeCommandTest {
     assertThatThrownBy(() -> parse("--rate", "0"))
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("--rate");
+  }
+
+  @Test
+  void aPostgresUrlOfAnotherShapeIsAUsageErrorNamingTheFlag() {
+    assertThatThrownBy(() -> parse("--postgres", "mysql://root@db/chat"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--postgres")
+        .hasMessageContaining("postgresql://USER@HOST:PORT/DATABASE");
   }
 
   @Test

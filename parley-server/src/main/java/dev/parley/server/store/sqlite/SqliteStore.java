@@ -2,9 +2,9 @@ package dev.parley.server.store.sqlite;
 
 import dev.parley.protocol.Names;
 import dev.parley.server.store.AccountStore;
+import dev.parley.server.store.ChatStore;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.HistorySlice;
-import dev.parley.server.store.MessageStore;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.RoomPolicy;
@@ -29,7 +29,7 @@ import java.util.List;
  * The embedded store: rooms and history in one SQLite file, with the accounts and tokens of
  * {@link #accountStore()} beside them.
  */
-public final class SqliteStore implements MessageStore {
+public final class SqliteStore implements ChatStore {
   public static final String FILE_NAME = "parley.db";
 
   private final ThreadConnections connections;
@@ -43,7 +43,7 @@ public final class SqliteStore implements MessageStore {
     this.accountStore = new SqliteAccountStore(sql);
   }
 
-  /** Accounts and tokens, in the same database. */
+  @Override
   public AccountStore accountStore() {
     return accountStore;
   }

@@ -1,0 +1,11 @@
+package dev.parley.server.store;
+
+/**
+ * A backend's stores over one database: history and rooms (this), and the accounts beside them,
+ * so the server and {@code parley user} open either backend the same way.
+ */
+public interface ChatStore extends MessageStore {
+
+  /** Accounts and tokens, in the same database. */
+  AccountStore accountStore();
+}

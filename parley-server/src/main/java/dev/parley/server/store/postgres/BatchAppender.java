@@ -1,0 +1,142 @@
+package dev.parley.server.store.postgres;
+
+import dev.parley.protocol.Names;
+import dev.parley.server.store.Appended;
+import dev.parley.server.store.NewMessage;
+import dev.parley.server.store.StoredMessage;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * Appends a batch in one transaction, in a fixed number of round trips whatever its size. Each
+ * room's id counter is its row in {@code rooms}: the batch first locks every room it writes to
+ * (creating the rows of new ones), in name order so that two nodes storing in the same rooms
+ * wait for each other rather than deadlock, and holds those locks until it commits. So no other
+ * node stores in those rooms meanwhile: the ids it gives are the next ones, gapless, and a ref
+ * stored by anyone before is visible to the duplicate check. Stateless: every node reads the
+ * counters afresh.
+ */
+final class BatchAppender {
+  private static final String LOCK_ROOMS =
+      "INSERT INTO rooms AS r (name, last_id, dm_a, dm_b, created)"
+          + " SELECT t.name, 0, t.dm_a, t.dm_b, ? FROM unnest(?::text[], ?::text[], ?::text[]) AS t(name, dm_a, dm_b)"
+          + " ORDER BY t.name COLLATE \"C\""
+          + " ON CONFLICT (name) DO UPDATE SET last_id = r.last_id"
+          + " RETURNING r.name, r.last_id";
+  private static final String STORED_REFS =
+      "SELECT m.room, m.sender_key, m.ref, m.id, m.ts, m.sender, m.text FROM messages m"
+          + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS r(room, sender_key, ref)"
+          + " ON m.room = r.room AND m.sender_key = r.sender_key AND m.ref = r.ref";
+  private static final String INSERT =
+      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref) VALUES(?,?,?,?,?,?,?)";
+  private static final String WRITE_LAST = "UPDATE rooms SET last_id=? WHERE name=?";
+
+  /** A ref's identity: the same ref from the same sender in the same room is one message. */
+  private record RefKey(String room, String senderKey, String ref) {}
+
+  private BatchAppender() {}
+
+  static List<Appended> append(Connection c, List<NewMessage> batch, long now) throws SQLException {
+    Map<String, Long> lastIds = lockRooms(c, batch, now);
+    Map<RefKey, StoredMessage> stored = storedRefs(c, batch);
+    List<Appended> outcomes = new ArrayList<>(batch.size());
+    Map<String, Long> written = new TreeMap<>();
+    try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+      for (NewMessage m : batch) {
+        RefKey key = m.ref() == null ? null : new RefKey(m.room(), m.fromIdentity(), m.ref());
+        StoredMessage original = key == null ? null : stored.get(key);
+        if (original != null) {
+          outcomes.add(new Appended(original, true));
+          continue;
+        }
+        long id = lastIds.merge(m.room(), 1L, Long::sum);
+        written.put(m.room(), id);
+        StoredMessage message = new StoredMessage(m.room(), id, m.from(), m.text(), now);
+        if (key != null) {
+          stored.put(key, message); // a repeat later in this batch gets this one
+        }
+        Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), m.text(), m.ref());
+        insert.addBatch();
+        outcomes.add(new Appended(message, false));
+      }
+      if (!written.isEmpty()) {
+        insert.executeBatch();
+      }
+    }
+    writeLastIds(c, written);
+    return outcomes;
+  }
+
+  /** Locks (creating if new) the row of every room in the batch; returns each one's last id. */
+  private static Map<String, Long> lockRooms(Connection c, List<NewMessage> batch, long now) throws SQLException {
+    TreeSet<String> rooms = new TreeSet<>();
+    for (NewMessage m : batch) {
+      rooms.add(m.room());
+    }
+    int n = rooms.size();
+    String[] names = rooms.toArray(new String[0]);
+    String[] dmA = new String[n];
+    String[] dmB = new String[n];
+    for (int i = 0; i < n; i++) {
+      if (Names.isDirect(names[i])) {
+        String[] pair = names[i].substring(3).split(":", 2);
+        dmA[i] = pair[0];
+        dmB[i] = pair[1];
+      }
+    }
+    Map<String, Long> lastIds = new HashMap<>();
+    try (PreparedStatement s = c.prepareStatement(LOCK_ROOMS)) {
+      Jdbc.bind(s, now, names, dmA, dmB);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          lastIds.put(rs.getString(1), rs.getLong(2));
+        }
+      }
+    }
+    return lastIds;
+  }
+
+  /** The messages already stored under the batch's refs. */
+  private static Map<RefKey, StoredMessage> storedRefs(Connection c, List<NewMessage> batch) throws SQLException {
+    List<NewMessage> withRef = batch.stream().filter(m -> m.ref() != null).toList();
+    Map<RefKey, StoredMessage> found = new HashMap<>();
+    if (withRef.isEmpty()) {
+      return found;
+    }
+    try (PreparedStatement s = c.prepareStatement(STORED_REFS)) {
+      Jdbc.bind(s,
+          withRef.stream().map(NewMessage::room).toArray(String[]::new),
+          withRef.stream().map(NewMessage::fromIdentity).toArray(String[]::new),
+          withRef.stream().map(NewMessage::ref).toArray(String[]::new));
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          String room = rs.getString(1);
+          found.put(new RefKey(room, rs.getString(2), rs.getString(3)),
+              new StoredMessage(room, rs.getLong(4), rs.getString(6), rs.getString(7), rs.getLong(5)));
+        }
+      }
+    }
+    return found;
+  }
+
+  private static void writeLastIds(Connection c, Map<String, Long> written) throws SQLException {
+    if (written.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement s = c.prepareStatement(WRITE_LAST)) {
+      for (Map.Entry<String, Long> e : written.entrySet()) {
+        Jdbc.bind(s, e.getValue(), e.getKey());
+        s.addBatch();
+      }
+      s.executeBatch();
+    }
+  }
+}
