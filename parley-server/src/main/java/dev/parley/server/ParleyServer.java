@@ -15,6 +15,10 @@ import dev.parley.server.session.CommandTable;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.session.SessionServices;
+import dev.parley.server.cluster.Broker;
+import dev.parley.server.cluster.NodeName;
+import dev.parley.server.cluster.RedisBroker;
+import dev.parley.server.cluster.SingleNode;
 import dev.parley.server.store.ChatStore;
 import dev.parley.server.store.GroupCommitter;
 import dev.parley.server.store.StoreException;
@@ -74,6 +78,8 @@ public final class ParleyServer implements AutoCloseable {
   private final List<AutoCloseable> stopOrder = new ArrayList<>();
   private final List<Channel> listeners = new ArrayList<>();
   private InetSocketAddress tcpAddress;
+  private String node;
+  private boolean clustered;
   private Channel httpListener;
   private InetSocketAddress httpAddress;
   /** Set once while starting; read by the metrics scrape. */
@@ -102,13 +108,18 @@ public final class ParleyServer implements AutoCloseable {
     SslContext tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
     MetricsAccess metricsAccess = MetricsAccess.of(config.metricsTokenFile());
     ChatStore store = openStore(config);
+    stopOrder.add(store); // until the rest has started; then in its place below
+    Broker broker = openBroker(config, store);
+    stopOrder.add(0, broker);
+    node = broker.node();
+    clustered = broker.clustered();
     FrameCodec codec = new FrameCodec();
     PrometheusMetrics metrics = new PrometheusMetrics();
     StoreReads reads = new StoreReads(store, 2, 10_000);
     GroupCommitter committer = new GroupCommitter(store, MAX_BATCH, MAX_QUEUED_APPENDS, metrics);
     int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
     RoomHub hub =
-        new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers(), config.roomIdle());
+        new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers(), config.roomIdle(), broker);
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
     metrics.bytesGauge("parley.unsent", "output queued for clients and not yet written to them", this::unsentBytes);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
@@ -119,8 +130,10 @@ public final class ParleyServer implements AutoCloseable {
     EventLoopGroup workers = new NioEventLoopGroup(0, new DefaultThreadFactory("parley-io"));
     // Reverse dependency order: connections are gone by now; what was queued gets stored, its
     // results reach the lanes, then readers and the store go, and the event loops last.
+    stopOrder.clear();
     stopOrder.add(committer);
     stopOrder.add(hub);
+    stopOrder.add(broker);
     stopOrder.add(reads);
     stopOrder.add(authPool::shutdownNow);
     stopOrder.add(registrationPool::shutdownNow);
@@ -174,6 +187,10 @@ public final class ParleyServer implements AutoCloseable {
     tcpAddress = (InetSocketAddress) tcp.localAddress();
     log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
     NodeHealth health = new NodeHealth().add("store", NodeHealth.storeWrites(committer));
+    if (broker.clustered()) {
+      health.add("broker", () -> java.util.concurrent.CompletableFuture.completedFuture(broker.problem()));
+      clusterMetrics(metrics, broker, hub);
+    }
     if (config.httpPort() >= 0) {
       startHttp(config, services, tls, metrics, health, acceptors, workers,
           new HttpEdge(metricsAccess, admission, violations));
@@ -235,6 +252,32 @@ public final class ParleyServer implements AutoCloseable {
             new WriteBufferWaterMark((int) SlowConsumerRule.lowWatermark(high), high));
   }
 
+  private static void clusterMetrics(PrometheusMetrics metrics, Broker broker, RoomHub hub) {
+    metrics.counter("parley.broker.published", "events this node published to the others", broker::published);
+    metrics.counter("parley.broker.publish.failures", "events this node could not publish (the link was down)", broker::publishFailures);
+    metrics.counter("parley.broker.received", "events this node received from the others", broker::received);
+    metrics.counter("parley.gaps.filled", "messages read from the store because the broker lost or delayed them", hub::gapsFilled);
+    metrics.secondsGauge("parley.cluster.lag", "how old the newest message from another node was when it arrived", hub::clusterLagMillis);
+  }
+
+  /**
+   * Redis between the nodes with {@code --redis}, else a node on its own. The node's name is new
+   * at every start (a node restarted is a new start to the others).
+   */
+  private static Broker openBroker(ServerConfig config, ChatStore store) {
+    String node = NodeName.fresh();
+    if (config.redis() == null) {
+      return new SingleNode(node);
+    }
+    try {
+      RedisBroker broker = RedisBroker.connect(config.redis(), store.clusterId(), node);
+      log.info("node {} of cluster {}, linked through Redis at {}", node, store.clusterId(), config.redis());
+      return broker;
+    } catch (RuntimeException e) {
+      throw new ConfigException("--redis: cannot reach Redis at " + config.redis() + ": " + e.getMessage(), e);
+    }
+  }
+
   /** The PostgreSQL store with {@code --postgres}, else the embedded one in the data directory. */
   private static ChatStore openStore(ServerConfig config) {
     if (config.postgres() != null) {
@@ -292,6 +335,16 @@ public final class ParleyServer implements AutoCloseable {
     }
     PollSessions poll = pollSessions;
     return poll == null ? total : total + poll.unsentBytes();
+  }
+
+  /** This node's name (unique in its cluster). */
+  public String node() {
+    return node;
+  }
+
+  /** Whether this node is one of a cluster ({@code --redis}). */
+  public boolean clustered() {
+    return clustered;
   }
 
   /** The bound TCP address (the real port when the config asked for port 0). */

@@ -36,6 +36,8 @@ import java.util.function.Consumer;
  * @param roomIdle how long a room nobody is in stays in memory after its last use
  * @param postgres {@code postgresql://USER@HOST:PORT/DATABASE}: keep everything in that
  *     PostgreSQL database instead of the embedded store in {@code dataDir}; or {@code null}
+ * @param redis {@code redis://HOST:PORT}: with {@code postgres}, join the cluster of every node
+ *     on the same database and Redis; or {@code null} (one node)
  */
 public record ServerConfig(
     String bind,
@@ -60,7 +62,8 @@ public record ServerConfig(
     Duration httpRequestTimeout,
     Path metricsTokenFile,
     Duration roomIdle,
-    String postgres) {
+    String postgres,
+    String redis) {
 
   public static final String VERSION = "0.1.0";
 
@@ -127,6 +130,14 @@ public record ServerConfig(
         throw new ConfigException("--postgres: " + e.getMessage());
       }
     }
+    if (redis != null) {
+      if (postgres == null) {
+        throw new ConfigException("--redis needs --postgres: the nodes of a cluster share one database");
+      }
+      if (!redis.matches("rediss?://[^\\s/]+(:\\d+)?(/\\d*)?")) {
+        throw new ConfigException("--redis: '" + redis + "' is not redis://HOST:PORT");
+      }
+    }
   }
 
   /** The defaults of {@code ./parley serve}. */
@@ -154,6 +165,7 @@ public record ServerConfig(
         Duration.ofSeconds(10),
         null,
         Duration.ofSeconds(60),
+        null,
         null);
   }
 
@@ -249,6 +261,10 @@ public record ServerConfig(
     return edit(d -> d.postgres = v);
   }
 
+  public ServerConfig withRedis(String v) {
+    return edit(d -> d.redis = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -288,6 +304,7 @@ public record ServerConfig(
     Path metricsTokenFile;
     Duration roomIdle;
     String postgres;
+    String redis;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -313,6 +330,7 @@ public record ServerConfig(
       metricsTokenFile = c.metricsTokenFile;
       roomIdle = c.roomIdle;
       postgres = c.postgres;
+      redis = c.redis;
     }
 
     ServerConfig build() {
@@ -320,7 +338,7 @@ public record ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
-          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres);
+          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres, redis);
     }
   }
 

@@ -6,7 +6,8 @@ import java.net.InetSocketAddress;
 /**
  * The one line {@code serve} prints on standard output once every listener is bound, which
  * scripts and tests wait for: {@code parley listening tcp=HOST:PORT http=HOST:PORT}, with {@code
- * http=off} while there is no HTTP listener.
+ * http=off} while there is no HTTP listener, and {@code node=NAME} at the end for a node of a
+ * cluster.
  */
 final class ListeningLine {
   private ListeningLine() {}
@@ -14,7 +15,8 @@ final class ListeningLine {
   /** {@code bind} is the address asked for, shown as given when it is a wildcard. */
   static String of(ParleyServer server, String bind) {
     String http = server.httpAddress().map(a -> hostPort(a, bind)).orElse("off");
-    return "parley listening tcp=" + hostPort(server.tcpAddress(), bind) + " http=" + http;
+    String line = "parley listening tcp=" + hostPort(server.tcpAddress(), bind) + " http=" + http;
+    return server.clustered() ? line + " node=" + server.node() : line;
   }
 
   /** As {@link #hostPort(InetSocketAddress)}, but {@code 0.0.0.0:7070} rather than {@code [::]:7070}. */

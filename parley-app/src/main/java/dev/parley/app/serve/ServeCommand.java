@@ -68,6 +68,13 @@ public final class ServeCommand implements Callable<Integer> {
           + " embedded store; the schema is created or upgraded at start.")
   String postgres;
 
+  @Option(
+      names = "--redis",
+      paramLabel = "URL",
+      description = "redis://HOST:PORT: with --postgres, join the cluster of every node started with the same"
+          + " database and Redis.")
+  String redis;
+
   @Option(names = "--heartbeat", paramLabel = "SECONDS", description = "Silence before the server pings; closed after two more.")
   long heartbeatSeconds = DEFAULTS.heartbeat().toSeconds();
 
@@ -130,6 +137,9 @@ public final class ServeCommand implements Callable<Integer> {
     }
     StartupChecks.check(config);
     ParleyServer server = ParleyServer.start(config);
+    if (server.clustered()) {
+      NodeLogField.name(server.node());
+    }
     CleanShutdown.install(server);
     if (tlsSelfSigned) { // after the start, so the example names the port actually bound
       log.warn("for example: ./parley chat --server localhost:{} --tls --trust-cert {}",
@@ -172,7 +182,8 @@ public final class ServeCommand implements Callable<Integer> {
               .withMaxRoomMembers(maxRoomMembers)
               .withRegistrationsPerHour(registrationsPerHour)
               .withMetricsTokenFile(metricsTokenFile)
-              .withPostgres(postgres);
+              .withPostgres(postgres)
+              .withRedis(redis);
       return config.withTls(tlsCert, tlsKey);
     } catch (ConfigException e) {
       throw new ParameterException(spec.commandLine(), e.getMessage(), e);

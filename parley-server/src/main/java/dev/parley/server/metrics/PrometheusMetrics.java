@@ -71,6 +71,22 @@ public final class PrometheusMetrics implements ServerMetrics {
     Gauge.builder(name, value, v -> v.getAsInt()).description(description).strongReference(true).register(registry);
   }
 
+  /** Reports a count kept elsewhere that only grows (Prometheus adds {@code _total}). */
+  public void counter(String name, String description, LongSupplier value) {
+    io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.getAsLong())
+        .description(description)
+        .register(registry);
+  }
+
+  /** Reports a time in seconds kept elsewhere in milliseconds. */
+  public void secondsGauge(String name, String description, LongSupplier millis) {
+    Gauge.builder(name, millis, v -> v.getAsLong() / 1000.0)
+        .description(description)
+        .baseUnit("seconds")
+        .strongReference(true)
+        .register(registry);
+  }
+
   /** Reports a number of bytes the server holds, such as the output it has not sent yet. */
   public void bytesGauge(String name, String description, LongSupplier value) {
     Gauge.builder(name, value, v -> v.getAsLong())

@@ -20,8 +20,20 @@ import java.util.function.Consumer;
 final class Room {
   final String name;
 
-  /** The newest id stored and delivered; only ever grows. */
+  /**
+   * The newest id delivered, with every id below it delivered too; only ever grows. In a
+   * cluster, messages stored by other nodes may come out of order or not at all: those beyond
+   * a gap wait in {@link #ahead} until the gap is filled from the store.
+   */
   private long last;
+  /** Messages stored past a gap after {@link #last}, by id; empty on a single node. */
+  private final TreeMap<Long, EncodedFrame> ahead = new TreeMap<>();
+  /** Whether a read of the store is on its way to fill a gap. */
+  boolean filling;
+  /** The newest id the store is known to have (from another node's news), to fill up to. */
+  long fillTo;
+  /** Past this many, messages beyond a gap are not kept: the fill reads them from the store. */
+  private static final int MAX_AHEAD = 10_000;
 
   private boolean loaded;
   private final List<Work> waiting = new ArrayList<>();
@@ -195,9 +207,43 @@ final class Room {
     fanOut.send(frame);
   }
 
-  /** Delivers a newly stored message, encoded once, to every member; returns how many. */
-  int deliver(long id, EncodedFrame msg) {
-    last = Math.max(last, id);
+  /**
+   * Takes a stored message, encoded once: the next one is delivered at once (with any waiting
+   * behind it), one already delivered is dropped, and one past a gap waits for the gap to be
+   * filled. Returns how many frames went out.
+   */
+  int offer(long id, EncodedFrame msg) {
+    if (id <= last) {
+      return 0;
+    }
+    if (id > last + 1) {
+      fillTo = Math.max(fillTo, id);
+      if (ahead.size() < MAX_AHEAD) {
+        ahead.put(id, msg);
+      }
+      return 0;
+    }
+    int sent = deliver(id, msg);
+    for (var next = ahead.pollFirstEntry(); next != null; next = ahead.pollFirstEntry()) {
+      if (next.getKey() > last + 1) {
+        ahead.put(next.getKey(), next.getValue());
+        break;
+      }
+      if (next.getKey() == last + 1) {
+        sent += deliver(next.getKey(), next.getValue());
+      }
+    }
+    return sent;
+  }
+
+  /** Whether the room is behind what the store is known to hold (a gap to fill). */
+  boolean behind() {
+    return fillTo > last;
+  }
+
+  /** Delivers the next message to every member; returns how many. */
+  private int deliver(long id, EncodedFrame msg) {
+    last = id;
     listedLast = last;
     FanOut fanOut = new FanOut();
     members.forEach((m, d) -> {

@@ -6,6 +6,7 @@ import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Moderation;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
+import dev.parley.server.cluster.Broker;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
@@ -43,6 +44,7 @@ public final class RoomHub implements AutoCloseable {
   private final LiveRooms rooms;
   private final Replays replays;
   private final PolicyWrites policyWrites;
+  private final ClusterFeed feed;
 
   public RoomHub(
       int laneCount,
@@ -52,11 +54,13 @@ public final class RoomHub implements AutoCloseable {
       FrameCodec codec,
       ServerMetrics metrics,
       int maxRoomMembers,
-      Duration roomIdle) {
+      Duration roomIdle,
+      Broker broker) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
     this.rooms = new LiveRooms(lanes, reads, roomIdle);
     this.replays = new Replays(lanes, reads, codec);
     this.policyWrites = new PolicyWrites(lanes, committer);
+    this.feed = new ClusterFeed(rooms, lanes, reads, codec, metrics, broker);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -64,6 +68,16 @@ public final class RoomHub implements AutoCloseable {
     this.codec = codec;
     this.metrics = metrics;
     this.maxRoomMembers = maxRoomMembers;
+  }
+
+  /** Messages read from the store to fill gaps left by the broker, so far. */
+  public long gapsFilled() {
+    return feed.filled();
+  }
+
+  /** How old the newest message from another node was on arrival, in milliseconds. */
+  public long clusterLagMillis() {
+    return feed.lagMillis();
   }
 
   /** How many rooms are live in memory now. */
@@ -270,7 +284,7 @@ public final class RoomHub implements AutoCloseable {
     m.send(codec.encode(new ServerFrame.Ack(ref, room, s.id(), s.ts())));
     if (!appended.duplicate() && r != null) {
       metrics.messageStored();
-      metrics.messagesDelivered(r.deliver(s.id(), codec.encode(msg(s))));
+      feed.storedHere(r, s);
       policyWrites.storeFirstOwner(r, m, ref);
     }
   }
@@ -379,6 +393,7 @@ public final class RoomHub implements AutoCloseable {
 
   @Override
   public void close() {
+    feed.close();
     rooms.close();
     lanes.shutdown();
   }

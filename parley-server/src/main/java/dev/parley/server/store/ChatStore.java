@@ -8,4 +8,10 @@ public interface ChatStore extends MessageStore {
 
   /** Accounts and tokens, in the same database. */
   AccountStore accountStore();
+
+  /**
+   * The name of the cluster this database is the store of, made once with the database: nodes
+   * on the same database are one cluster.
+   */
+  String clusterId();
 }

@@ -143,6 +143,16 @@ public final class PostgresStore implements ChatStore {
   }
 
   @Override
+  public String clusterId() {
+    return jdbc.query(c -> {
+      try (var s = c.prepareStatement("SELECT id FROM cluster"); var rs = s.executeQuery()) {
+        rs.next();
+        return rs.getString(1);
+      }
+    });
+  }
+
+  @Override
   public void checkWritable() {
     jdbc.query(c -> Jdbc.update(c, "INSERT INTO counters(name, value) VALUES('health_checks', 1)"
         + " ON CONFLICT(name) DO UPDATE SET value = counters.value + 1"));

@@ -196,6 +196,12 @@ public final class SqliteStore implements ChatStore {
         : Sql.update(c, "DELETE FROM room_bans WHERE room=? AND user_key=?", room, userKey));
   }
 
+  /** The embedded store is one node's own, never a cluster's. */
+  @Override
+  public String clusterId() {
+    return "embedded";
+  }
+
   @Override
   public void checkWritable() {
     sql.query(c -> Sql.update(c,

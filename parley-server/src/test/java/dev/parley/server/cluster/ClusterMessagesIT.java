@@ -1,0 +1,184 @@
+package dev.parley.server.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.ParleyServer;
+import dev.parley.testkit.Fault;
+import dev.parley.testkit.FaultProxy;
+import dev.parley.testkit.WireClient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Messages across the nodes of a cluster (protocol.md, "Several servers"): a message acked on
+ * one node reaches the members on every other, each connection gets a room's messages in id
+ * order with no gap and no repeat whichever node stored them, and what the broker loses is
+ * filled from the store.
+ */
+class ClusterMessagesIT {
+  private final TestCluster cluster = TestCluster.create();
+
+  @AfterEach
+  void stop() {
+    cluster.close();
+  }
+
+  private static void join(WireClient c, String room) {
+    c.sendFrame("type", "join", "room", room);
+    c.expect("joined");
+  }
+
+  /** The next {@code n} msg frames, passing over presence and acks. */
+  private static List<JsonNode> msgs(WireClient c, int n) {
+    List<JsonNode> out = new ArrayList<>();
+    while (out.size() < n) {
+      JsonNode f = c.next(Duration.ofSeconds(10));
+      String type = f.path("type").asText();
+      if (type.equals("msg")) {
+        out.add(f);
+      } else if (!type.equals("presence") && !type.equals("ack")) {
+        throw new AssertionError("unexpected " + f);
+      }
+    }
+    return out;
+  }
+
+  private static List<Long> ids(List<JsonNode> frames) {
+    return frames.stream().map(f -> f.path("id").asLong()).toList();
+  }
+
+  private static List<Long> oneTo(long n) {
+    return LongStream.rangeClosed(1, n).boxed().toList();
+  }
+
+  @Test
+  void aMessageAckedOnOneNodeReachesAMemberOnAnother() throws Exception {
+    ParleyServer a = cluster.start();
+    ParleyServer b = cluster.start();
+    assertThat(a.node()).isNotEqualTo(b.node());
+    WireClient ann = cluster.guest(a, "ann");
+    WireClient bob = cluster.guest(b, "bob");
+    join(ann, "lobby");
+    join(bob, "lobby");
+
+    ann.sendFrame("type", "send", "room", "lobby", "text", "hello from a", "ref", "r1");
+    JsonNode got = msgs(bob, 1).get(0);
+    assertThat(got.path("text").asText()).isEqualTo("hello from a");
+    assertThat(got.path("from").asText()).isEqualTo("ann");
+    assertThat(got.path("id").asLong()).isEqualTo(1);
+  }
+
+  @Test
+  void idsStayGaplessAndInOrderWhileSendersAlternateNodes() throws Exception {
+    ParleyServer a = cluster.start();
+    ParleyServer b = cluster.start();
+    WireClient ann = cluster.guest(a, "ann");
+    WireClient bob = cluster.guest(b, "bob");
+    join(ann, "lobby");
+    join(bob, "lobby");
+
+    int each = 100;
+    for (int i = 0; i < each; i++) {
+      ann.sendFrame("type", "send", "room", "lobby", "text", "a" + i, "ref", "a" + i);
+      bob.sendFrame("type", "send", "room", "lobby", "text", "b" + i, "ref", "b" + i);
+    }
+    assertThat(ids(msgs(ann, 2 * each))).containsExactlyElementsOf(oneTo(2 * each));
+    assertThat(ids(msgs(bob, 2 * each))).containsExactlyElementsOf(oneTo(2 * each));
+    ann.assertNoMoreFrames(Duration.ofMillis(300));
+  }
+
+  @Test
+  void aRefRetriedOnAnotherNodeGetsTheOriginalAck() throws Exception {
+    ParleyServer a = cluster.start();
+    ParleyServer b = cluster.start();
+    WireClient alice = cluster.register(a, "alice");
+    join(alice, "lobby");
+    alice.sendFrame("type", "send", "room", "lobby", "text", "once", "ref", "r1");
+    JsonNode ack = alice.expect("ack");
+    String token = alice.seen().get(0).path("token").asText();
+
+    WireClient again = WireClient.connect(b.tcpAddress());
+    again.sendFrame("type", "hello", "token", token);
+    again.expect("welcome");
+    join(again, "lobby");
+    msgs(again, 1); // the replay of "once"
+    again.sendFrame("type", "send", "room", "lobby", "text", "once", "ref", "r1");
+    JsonNode retried = again.expect("ack");
+    assertThat(retried.path("id").asLong()).isEqualTo(ack.path("id").asLong());
+    assertThat(retried.path("ts").asLong()).isEqualTo(ack.path("ts").asLong());
+    again.assertNoMoreFrames(Duration.ofMillis(300));
+    again.close();
+  }
+
+  @Test
+  void whatANodeStoresWhileItsRedisLinkIsDeadReachesTheOthersFromTheStore() throws Exception {
+    try (FaultProxy redisLink = FaultProxy.start(TestCluster.REDIS)) {
+      ParleyServer a = cluster.start(redisLink.address(), c -> c);
+      ParleyServer b = cluster.start();
+      WireClient ann = cluster.guest(a, "ann");
+      WireClient bob = cluster.guest(b, "bob");
+      join(ann, "lobby");
+      join(bob, "lobby");
+      ann.sendFrame("type", "send", "room", "lobby", "text", "before", "ref", "r0");
+      assertThat(ids(msgs(bob, 1))).containsExactly(1L);
+
+      redisLink.apply(Fault.blackHole()); // a's publishes go nowhere, and nobody can tell
+      for (int i = 1; i <= 20; i++) {
+        ann.sendFrame("type", "send", "room", "lobby", "text", "during " + i, "ref", "r" + i);
+      }
+      // a keeps storing and delivering to its own members...
+      assertThat(ids(msgs(ann, 21))).containsExactlyElementsOf(oneTo(21));
+      // ...and b learns of them from the store, in order, within the contract's bound.
+      long start = System.nanoTime();
+      assertThat(ids(msgs(bob, 20))).containsExactlyElementsOf(LongStream.rangeClosed(2, 21).boxed().toList());
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+
+      // b's members' messages still reach a's, whose subscription is dead too: from the store.
+      bob.sendFrame("type", "send", "room", "lobby", "text", "from b", "ref", "b1");
+      assertThat(ids(msgs(ann, 1))).containsExactly(22L);
+      redisLink.apply(Fault.none());
+    }
+  }
+
+  @Test
+  void droppedSubscribersMissNothing() throws Exception {
+    ParleyServer a = cluster.start();
+    ParleyServer b = cluster.start();
+    WireClient ann = cluster.guest(a, "ann");
+    WireClient bob = cluster.guest(b, "bob");
+    join(ann, "lobby");
+    join(bob, "lobby");
+    int n = 200;
+    for (int i = 0; i < n; i++) {
+      ann.sendFrame("type", "send", "room", "lobby", "text", "m" + i, "ref", "m" + i);
+      if (i == n / 4 || i == n / 2) {
+        RedisAdmin.killPubSubClients();
+      }
+    }
+    assertThat(ids(msgs(bob, n))).containsExactlyElementsOf(oneTo(n));
+    assertThat(ids(msgs(ann, n))).containsExactlyElementsOf(oneTo(n));
+  }
+
+  @Test
+  void twoClustersSharingARedisNeverHearEachOther() throws Exception {
+    try (TestCluster other = TestCluster.create()) {
+      ParleyServer a = cluster.start();
+      ParleyServer b = cluster.start();
+      ParleyServer elsewhere = other.start();
+      WireClient ann = cluster.guest(a, "ann");
+      WireClient bob = cluster.guest(b, "bob");
+      WireClient eve = other.guest(elsewhere, "eve");
+      join(ann, "lobby");
+      join(bob, "lobby");
+      join(eve, "lobby");
+      ann.sendFrame("type", "send", "room", "lobby", "text", "ours", "ref", "r1");
+      assertThat(msgs(bob, 1).get(0).path("text").asText()).isEqualTo("ours");
+      eve.assertNoMoreFrames(Duration.ofSeconds(2));
+    }
+  }
+}
