@@ -1,17 +1,21 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests drive besides Java: Debian's headless Chromium and its
-# chromedriver (the browser tests), and tmux (terminal tests). Idempotent: with everything
-# present it does nothing. Maven runs it before parley-app's integration tests, so the
-# README's one test command works on a fresh machine.
+# chromedriver (the browser tests), tmux (terminal tests) and Debian's HAProxy (the load
+# balancer the cluster tests put in front of several nodes; the tests run its binary with a
+# config of their own, never its service). Idempotent: with everything present it does
+# nothing. Maven runs it before parley-app's integration tests, so the README's one test
+# command works on a fresh machine.
 #
 # Not root and something missing: it says what to install and exits 0, so the build goes on
-# and the browser tests fail with that same message rather than being skipped.
+# and the browser (or HAProxy) tests fail with that same message rather than being skipped.
 set -euo pipefail
 
 missing=()
 command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
+# Debian puts haproxy in /usr/sbin, which a non-root PATH may lack.
+command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

@@ -30,7 +30,10 @@ final class LongPollLink implements Link {
   LongPollLink(URI base, javax.net.ssl.SSLContext tls, Inbox inbox) {
     this.base = base;
     this.inbox = inbox;
-    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5));
+    // Cookies kept as a browser keeps them: a load balancer's stickiness cookie (HAProxy's
+    // parley_node) keeps the session's requests on the node that holds it.
+    HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+        .cookieHandler(new java.net.CookieManager());
     if (tls != null) {
       client.sslContext(tls);
     }
