@@ -16,6 +16,7 @@ import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.session.SessionServices;
 import dev.parley.server.cluster.Broker;
+import dev.parley.server.cluster.GuestNames;
 import dev.parley.server.cluster.NodeName;
 import dev.parley.server.cluster.RedisBroker;
 import dev.parley.server.cluster.SingleNode;
@@ -163,7 +164,8 @@ public final class ParleyServer implements AutoCloseable {
             config.maxRoomsPerConnection(),
             accountChanges,
             registrationPool,
-            new RegistrationThrottle(config.registrationsPerHour(), Clock.systemUTC()));
+            new RegistrationThrottle(config.registrationsPerHour(), Clock.systemUTC()),
+            broker instanceof RedisBroker redis ? redis.guestNames() : GuestNames.SINGLE_NODE);
 
     var admission = new AddressAdmission(services.addresses());
     var violations = new ProtocolViolations(metrics);

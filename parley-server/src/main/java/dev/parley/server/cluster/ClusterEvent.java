@@ -3,6 +3,7 @@ package dev.parley.server.cluster;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import dev.parley.server.store.StoredMessage;
+import java.util.Map;
 
 /**
  * Something one node tells the others through the broker. Every event names the node it came
@@ -12,6 +13,8 @@ import dev.parley.server.store.StoredMessage;
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
 @JsonSubTypes({
   @JsonSubTypes.Type(value = ClusterEvent.Stored.class, name = "stored"),
+  @JsonSubTypes.Type(value = ClusterEvent.NodeState.class, name = "node"),
+  @JsonSubTypes.Type(value = ClusterEvent.Moderated.class, name = "moderated"),
 })
 public sealed interface ClusterEvent {
   String node();
@@ -26,4 +29,20 @@ public sealed interface ClusterEvent {
       return new StoredMessage(room, id, from, text, ts);
     }
   }
+
+  /**
+   * A node's whole state as the others need it, sent every second (so it is also the node's
+   * heartbeat) and soon after it changes: who is connected in which public room. A node not
+   * heard from for three beats is gone, and its users with it.
+   */
+  record NodeState(String node, Map<String, RoomPresence> rooms) implements ClusterEvent {}
+
+  /** Who is in one room on one node: users by key with their names, and how many connections. */
+  record RoomPresence(Map<String, String> users, int connections) {}
+
+  /**
+   * An owner's kick, ban, unban or op, stored (all but a kick) and applied on {@code node}: the
+   * others apply it to their own connections and their copy of the room's owners and bans.
+   */
+  record Moderated(String node, String room, String action, String userKey, String by) implements ClusterEvent {}
 }

@@ -45,6 +45,7 @@ public final class RedisBroker implements Broker {
   private final LongAdder publishFailures = new LongAdder();
   private final LongAdder received = new LongAdder();
   private volatile Listener listener;
+  private final RedisGuestNames guestNames;
 
   private RedisBroker(String node, String clusterId, RedisClient client, ClientResources resources,
       StatefulRedisPubSubConnection<String, String> subscriber, StatefulRedisConnection<String, String> publisher) {
@@ -54,6 +55,12 @@ public final class RedisBroker implements Broker {
     this.resources = resources;
     this.subscriber = subscriber;
     this.publisher = publisher;
+    this.guestNames = new RedisGuestNames(publisher, clusterId, node);
+  }
+
+  /** Guests' names across the cluster, kept in this Redis. */
+  public GuestNames guestNames() {
+    return guestNames;
   }
 
   /**
@@ -168,6 +175,7 @@ public final class RedisBroker implements Broker {
 
   @Override
   public void close() {
+    guestNames.close();
     try {
       subscriber.close();
       publisher.close();

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Consumer;
 
 /**
  * Puts every stored message of a live room in front of its members in id order, exactly once,
@@ -33,6 +34,8 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   private final FrameCodec codec;
   private final ServerMetrics metrics;
   private final Broker broker;
+  private final ClusterPresence presence;
+  private final Consumer<ClusterEvent.Moderated> moderated;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "parley-cluster-feed");
@@ -42,13 +45,16 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   private final LongAdder filled = new LongAdder();
   private volatile long lagMillis;
 
-  ClusterFeed(LiveRooms rooms, RoomLanes lanes, StoreReads reads, FrameCodec codec, ServerMetrics metrics, Broker broker) {
+  ClusterFeed(LiveRooms rooms, RoomLanes lanes, StoreReads reads, FrameCodec codec, ServerMetrics metrics,
+      Broker broker, ClusterPresence presence, Consumer<ClusterEvent.Moderated> moderated) {
     this.rooms = rooms;
     this.lanes = lanes;
     this.reads = reads;
     this.codec = codec;
     this.metrics = metrics;
     this.broker = broker;
+    this.presence = presence;
+    this.moderated = moderated;
     if (broker.clustered()) {
       timer.scheduleWithFixedDelay(this::checkTails, TAIL_CHECK_MILLIS, TAIL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
       broker.start(this);
@@ -75,7 +81,11 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
 
   @Override
   public void received(ClusterEvent event) {
-    if (event instanceof ClusterEvent.Stored stored) {
+    if (event instanceof ClusterEvent.NodeState state) {
+      presence.received(state);
+    } else if (event instanceof ClusterEvent.Moderated m) {
+      moderated.accept(m);
+    } else if (event instanceof ClusterEvent.Stored stored) {
       lagMillis = Math.max(0, System.currentTimeMillis() - stored.ts());
       String room = stored.room();
       if (rooms.get(room) != null) { // a room not in memory reads the store when it loads
@@ -92,6 +102,26 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   @Override
   public void linkRestored() {
     timer.execute(this::checkTails);
+    presence.linkRestored();
+    reloadPolicies();
+  }
+
+  /**
+   * Reads the owners and bans of every room in memory again: another node's moderation may
+   * have been lost with the link. What the store says wins, but a first owner not stored yet.
+   */
+  private void reloadPolicies() {
+    for (Room r : rooms.all()) {
+      reads.load(store -> store.policy(r.name), policy -> lanes.execute(r.name, () -> {
+        r.owners.retainAll(policy.owners());
+        r.owners.addAll(policy.owners());
+        if (r.ownerToStore != null) {
+          r.owners.add(r.ownerToStore);
+        }
+        r.banned.clear();
+        r.banned.addAll(policy.banned());
+      }), () -> {});
+    }
   }
 
   /** On the room's lane. */

@@ -47,6 +47,11 @@ final class Room {
   volatile int listedMembers;
   volatile long listedLast;
   /**
+   * The users connected here on this node, key to name: a copy the lane replaces when a user
+   * comes or goes (not on every connection), which the node's state for the others reads.
+   */
+  volatile Map<String, String> listedUsers = Map.of();
+  /**
    * Since when the room has been unused: when its last member left, or when it was last used by
    * someone not in it. While anyone is in it, the room stays in memory whatever this says, so
    * the messages of its members never pay for keeping it. Written by the lane, read by the
@@ -160,7 +165,11 @@ final class Room {
     }
     listedMembers = members.size();
     Occupant o = occupants.computeIfAbsent(m.userKey(), k -> new Occupant(m.user()));
-    return ++o.connections == 1;
+    if (++o.connections == 1) {
+      listUsers();
+      return true;
+    }
+    return false;
   }
 
   /** Removes a member; returns {@code true} when it was its user's last connection here. */
@@ -173,9 +182,21 @@ final class Room {
     Occupant o = occupants.get(m.userKey());
     if (--o.connections == 0) {
       occupants.remove(m.userKey());
+      listUsers();
       return true;
     }
     return false;
+  }
+
+  private void listUsers() {
+    Map<String, String> users = new HashMap<>();
+    occupants.forEach((key, o) -> users.put(key, o.name));
+    listedUsers = Map.copyOf(users);
+  }
+
+  /** Whether a user has a connection here, on this node. */
+  boolean hasUser(String userKey) {
+    return occupants.containsKey(userKey);
   }
 
   /** Every connection of one user here. */
@@ -189,11 +210,23 @@ final class Room {
     return out;
   }
 
-  /** The users connected here now, by name, each once. */
-  List<String> memberNames() {
-    List<String> names = new ArrayList<>(occupants.size());
-    occupants.values().forEach(o -> names.add(o.name));
-    return names;
+  /** The users connected here now, by name, each once, by key; with those on other nodes. */
+  List<String> memberNames(Map<String, String> elsewhere) {
+    if (elsewhere.isEmpty()) {
+      List<String> names = new ArrayList<>(occupants.size());
+      occupants.values().forEach(o -> names.add(o.name));
+      return names;
+    }
+    TreeMap<String, String> all = new TreeMap<>(elsewhere);
+    occupants.forEach((key, o) -> all.put(key, o.name));
+    return new ArrayList<>(all.values());
+  }
+
+  /** Sends to every member here (news of someone on another node). */
+  void sendToAll(EncodedFrame frame) {
+    FanOut fanOut = new FanOut();
+    members.keySet().forEach(fanOut::add);
+    fanOut.send(frame);
   }
 
   /** Sends to every member not of {@code userKey}'s user (presence is news to others only). */

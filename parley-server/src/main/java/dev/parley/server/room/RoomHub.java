@@ -1,6 +1,5 @@
 package dev.parley.server.room;
 
-import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Moderation;
@@ -10,7 +9,6 @@ import dev.parley.server.cluster.Broker;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
-import dev.parley.server.store.MessageStore;
 import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.StoreException;
@@ -45,6 +43,8 @@ public final class RoomHub implements AutoCloseable {
   private final Replays replays;
   private final PolicyWrites policyWrites;
   private final ClusterFeed feed;
+  private final ClusterPresence cluster;
+  private final Moderator moderator;
 
   public RoomHub(
       int laneCount,
@@ -60,7 +60,9 @@ public final class RoomHub implements AutoCloseable {
     this.rooms = new LiveRooms(lanes, reads, roomIdle);
     this.replays = new Replays(lanes, reads, codec);
     this.policyWrites = new PolicyWrites(lanes, committer);
-    this.feed = new ClusterFeed(rooms, lanes, reads, codec, metrics, broker);
+    this.cluster = new ClusterPresence(rooms, lanes, codec, broker);
+    this.moderator = new Moderator(rooms, lanes, codec, policyWrites, broker, cluster);
+    this.feed = new ClusterFeed(rooms, lanes, reads, codec, metrics, broker, cluster, moderator::moderatedElsewhere);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -113,7 +115,7 @@ public final class RoomHub implements AutoCloseable {
         }
       }
       if (r.add(m)) {
-        presence(r, m, ServerFrame.Presence.JOIN);
+        cluster.cameOrWent(r, m, ServerFrame.Presence.JOIN);
       }
       m.joinAnswered(room, true);
       long last = r.last();
@@ -122,7 +124,7 @@ public final class RoomHub implements AutoCloseable {
       boolean truncated = last - from > MAX_REPLAY;
       long after = Math.max(from, last - MAX_REPLAY);
       m.send(codec.encode(
-          new ServerFrame.Joined(room, r.memberNames(), last, truncated, List.copyOf(r.owners), ref)));
+          new ServerFrame.Joined(room, r.memberNames(cluster.usersElsewhere(room)), last, truncated, List.copyOf(r.owners), ref)));
       replays.start(r, m, after, ref);
     });
   }
@@ -131,7 +133,7 @@ public final class RoomHub implements AutoCloseable {
   public void attach(Member m, String room) {
     withRoom(m, room, null, () -> m.joinAnswered(room, false), r -> {
       if (r.add(m)) {
-        presence(r, m, ServerFrame.Presence.JOIN);
+        cluster.cameOrWent(r, m, ServerFrame.Presence.JOIN);
       }
       m.joinAnswered(room, true);
     });
@@ -171,7 +173,7 @@ public final class RoomHub implements AutoCloseable {
     r.whenLoaded(new Room.Work(loaded -> {
       boolean wasIn = loaded.contains(m);
       if (loaded.remove(m)) {
-        presence(loaded, m, ServerFrame.Presence.LEAVE);
+        cluster.cameOrWent(loaded, m, ServerFrame.Presence.LEAVE);
       }
       then.accept(wasIn);
     }, () -> then.accept(false)));
@@ -197,7 +199,7 @@ public final class RoomHub implements AutoCloseable {
       for (Member p : participants) {
         if (!r.contains(p)) {
           if (r.add(p)) {
-            presence(r, p, ServerFrame.Presence.JOIN);
+            cluster.cameOrWent(r, p, ServerFrame.Presence.JOIN);
           }
           if (p != m) {
             p.attached(room);
@@ -210,10 +212,20 @@ public final class RoomHub implements AutoCloseable {
   }
 
   public void who(Member m, String room, String ref) {
+    Consumer<Room> answer = r -> {
+      var elsewhere = cluster.usersElsewhere(room);
+      List<String> names = r == null
+          ? new java.util.TreeMap<>(elsewhere).values().stream().toList()
+          : r.memberNames(elsewhere);
+      m.send(codec.encode(new ServerFrame.Members(room, names, ref)));
+    };
     boolean admitted = lanes.admit(room, () -> {
       Room r = rooms.get(room);
-      List<String> names = r == null ? List.of() : r.memberNames();
-      m.send(codec.encode(new ServerFrame.Members(room, names, ref)));
+      if (r == null) {
+        answer.accept(null); // nobody here: asking loads nothing
+      } else {
+        r.whenLoaded(new Room.Work(answer, () -> answer.accept(null))); // after joins ahead of it
+      }
     });
     if (!admitted) {
       busy(m, ref);
@@ -226,18 +238,24 @@ public final class RoomHub implements AutoCloseable {
    */
   public void listRooms(Member m, String ref) {
     reads.run(m, ref, store -> {
+      Map<String, Integer> elsewhere = cluster.connectionsElsewhere();
       Map<String, ServerFrame.RoomSummary> listed = new HashMap<>();
       for (RoomInfo info : store.publicRooms(StoreReads.MAX_LISTED_ROOMS)) {
         Room live = rooms.get(info.name());
-        int members = live == null ? 0 : live.listedMembers;
+        int members = (live == null ? 0 : live.listedMembers) + elsewhere.getOrDefault(info.name(), 0);
         long last = live == null ? info.last() : Math.max(info.last(), live.listedLast);
         listed.put(info.name(), new ServerFrame.RoomSummary(info.name(), members, last));
       }
       for (Room live : rooms.all()) {
         if (live.listedMembers > 0 && !Names.isDirect(live.name)) {
-          listed.putIfAbsent(live.name, new ServerFrame.RoomSummary(live.name, live.listedMembers, live.listedLast));
+          int members = live.listedMembers + elsewhere.getOrDefault(live.name, 0);
+          listed.putIfAbsent(live.name, new ServerFrame.RoomSummary(live.name, members, live.listedLast));
         }
       }
+      elsewhere.forEach((room, members) -> listed.computeIfAbsent(room, name -> {
+        Room live = rooms.get(name);
+        return new ServerFrame.RoomSummary(name, members, live == null ? 0 : live.listedLast);
+      }));
       var summaries = listed.values().stream()
           .sorted((a, b) -> a.members() != b.members()
               ? Integer.compare(b.members(), a.members())
@@ -289,17 +307,6 @@ public final class RoomHub implements AutoCloseable {
     }
   }
 
-  /**
-   * Tells the others in a public room that a user came or went. Private conversations have no
-   * presence: every connection of both users is always in them, so it would say nothing.
-   */
-  private void presence(Room r, Member m, String event) {
-    if (Names.isDirect(r.name)) {
-      return;
-    }
-    r.sendToOthers(m.userKey(), codec.encode(new ServerFrame.Presence(r.name, m.user(), event)));
-  }
-
   /** Admits client work for a room and runs it on the room's lane once the room is loaded. */
   private void withRoom(Member m, String room, String ref, Consumer<Room> action) {
     withRoom(m, room, ref, () -> {}, action);
@@ -318,56 +325,10 @@ public final class RoomHub implements AutoCloseable {
   }
 
   /**
-   * An owner's kick, ban, unban or op, on the room's lane: stored by the store's writer, then
-   * applied and answered back on the lane (a kick stores nothing and is applied at once). A
-   * kicked or banned user's connections leave the room and are told why.
+   * An owner's kick, ban, unban or op, on the room's lane (see {@link Moderator}).
    */
   public void moderate(Member by, Moderation action, String room, String user, String ref) {
-    withRoom(by, room, ref, r -> {
-      String target = Names.key(user);
-      if (Names.isDirect(room) || !r.owners.contains(by.userKey())) {
-        by.reject(ErrorCode.FORBIDDEN, "only an owner of " + room + " may " + action.wireName(), ref);
-        return;
-      }
-      if ((action == Moderation.KICK || action == Moderation.BAN) && r.owners.contains(target)) {
-        by.reject(ErrorCode.FORBIDDEN, "an owner cannot be kicked or banned", ref);
-        return;
-      }
-      Runnable answer = () -> by.send(codec.encode(new ServerFrame.Moderated(ref, room, user, action)));
-      if (action != Moderation.KICK) {
-        policyWrites.storeFirstOwner(r, by, ref); // what an owner stores keeps its meaning after a restart
-      }
-      switch (action) {
-        case KICK -> {
-          removeAll(r, target, by, action);
-          answer.run();
-        }
-        case BAN -> policyWrites.persist(r, by, ref, store -> store.setBanned(room, target, true), () -> {
-          r.banned.add(target);
-          removeAll(r, target, by, action);
-          answer.run();
-        });
-        case UNBAN -> policyWrites.persist(r, by, ref, store -> store.setBanned(room, target, false), () -> {
-          r.banned.remove(target);
-          answer.run();
-        });
-        case OP -> policyWrites.persist(r, by, ref, store -> store.addOwner(room, target), () -> {
-          r.owners.add(target);
-          answer.run();
-        });
-      }
-    });
-  }
-
-  private void removeAll(Room r, String target, Member by, Moderation action) {
-    EncodedFrame kicked = codec.encode(new ServerFrame.Kicked(r.name, by.user(), action));
-    for (Member m : r.connectionsOf(target)) {
-      m.send(kicked);
-      m.removed(r.name);
-      if (r.remove(m)) {
-        presence(r, m, ServerFrame.Presence.LEAVE);
-      }
-    }
+    withRoom(by, room, ref, r -> moderator.moderate(r, by, action, user, ref));
   }
 
   /**
@@ -394,6 +355,7 @@ public final class RoomHub implements AutoCloseable {
   @Override
   public void close() {
     feed.close();
+    cluster.close();
     rooms.close();
     lanes.shutdown();
   }

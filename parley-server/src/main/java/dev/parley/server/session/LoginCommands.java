@@ -6,6 +6,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.auth.Login;
+import dev.parley.server.cluster.GuestNames;
 import dev.parley.server.store.AccountEvent;
 import dev.parley.server.store.RoomInfo;
 
@@ -24,12 +25,31 @@ final class LoginCommands {
       return;
     }
     var auth = s.services().authenticator();
-    if (hello.isGuest() && auth.guestsAllowed()
-        && !hold(s, Names.key(hello.user()), s.services().registry()::claimGuest, hello.ref())) {
+    String host = s.remoteHost();
+    if (!(hello.isGuest() && auth.guestsAllowed())) {
+      s.suspendFor(() -> auth.hello(hello, host), login -> finish(s, login, hello.ref()), s::releaseName, hello.ref());
       return;
     }
-    String host = s.remoteHost();
-    s.suspendFor(() -> auth.hello(hello, host), login -> finish(s, login, hello.ref()), s::releaseName, hello.ref());
+    // A guest's name is claimed here first, then across the cluster (on the auth pool: it may
+    // ask Redis), then checked against the accounts.
+    String key = Names.key(hello.user());
+    if (!hold(s, key, s.services().registry()::claimGuest, hello.ref())) {
+      return;
+    }
+    GuestNames names = s.services().guestNames();
+    s.suspendFor(() -> {
+      if (!names.claim(key)) {
+        return new Login.Refused(ErrorCode.NAME_TAKEN, "someone connected is using or registering that name");
+      }
+      Login login = auth.hello(hello, host);
+      if (login instanceof Login.Refused) {
+        names.release(key);
+      }
+      return login;
+    }, login -> finish(s, login, hello.ref()), () -> {
+      s.releaseName();
+      names.release(key);
+    }, hello.ref());
   }
 
   static void register(Session s, ClientFrame.Register register) {

@@ -160,6 +160,8 @@ public final class Session implements Member {
         out.executor().execute(() -> {
           if (!closing) {
             then.accept(result);
+          } else {
+            failed.run(); // what the work held is let go: nobody will use it
           }
           resume();
         });
@@ -273,6 +275,9 @@ public final class Session implements Member {
       services.registry().remove(userKey, this);
     }
     releaseName();
+    if (guest && userKey != null) {
+      services.guestNames().release(userKey);
+    }
     if (counted) {
       counted = false;
       services.addresses().closed(out.remoteHost());

@@ -1,5 +1,6 @@
 package dev.parley.server.session;
 
+import dev.parley.server.cluster.GuestNames;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.server.ServerConfig;
 import dev.parley.server.auth.Authenticator;
@@ -30,7 +31,8 @@ public record SessionServices(
     int maxRoomsPerConnection,
     AccountChanges accountChanges,
     ExecutorService registrationPool,
-    RegistrationThrottle registrations) {
+    RegistrationThrottle registrations,
+    GuestNames guestNames) {
 
   public static final String SERVER_NAME = "parley/" + ServerConfig.VERSION;
   public static final int PROTOCOL = 1;
