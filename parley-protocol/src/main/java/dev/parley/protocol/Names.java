@@ -79,6 +79,12 @@ public final class Names {
     return a.compareTo(b) <= 0 ? DIRECT_PREFIX + a + ":" + b : DIRECT_PREFIX + b + ":" + a;
   }
 
+  /** The two users' keys of a valid private room name, or none for any other name. */
+  public static java.util.List<String> participants(String directRoom) {
+    var m = DIRECT.matcher(directRoom);
+    return m.matches() ? java.util.List.of(m.group(1), m.group(2)) : java.util.List.of();
+  }
+
   /** Whether {@code user} is one of the two people of a valid private room name. */
   public static boolean isParticipant(String directRoom, String user) {
     var m = DIRECT.matcher(directRoom);

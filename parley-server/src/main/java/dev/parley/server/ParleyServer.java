@@ -121,6 +121,7 @@ public final class ParleyServer implements AutoCloseable {
     int lanes = Math.max(1, Runtime.getRuntime().availableProcessors());
     RoomHub hub =
         new RoomHub(lanes, MAX_LANE_BACKLOG, committer, reads, codec, metrics, config.maxRoomMembers(), config.roomIdle(), broker);
+    hub.awaitCluster();
     metrics.gauge("parley.rooms", "rooms live in memory", hub::liveRooms);
     metrics.bytesGauge("parley.unsent", "output queued for clients and not yet written to them", this::unsentBytes);
     ThreadPoolExecutor authPool = boundedPool("parley-auth", 2, 1000);
@@ -145,6 +146,7 @@ public final class ParleyServer implements AutoCloseable {
         new Authenticator(store.accountStore(), store, PasswordHasher.owaspBaseline(), config.guestsAllowed(), Clock.systemUTC());
     UserDirectory users = new UserDirectory(store.accountStore());
     SessionRegistry registry = new SessionRegistry();
+    hub.localParticipants(registry::directParticipants);
     AccountChanges accountChanges = new AccountChanges(store.accountStore(), registry, users, hub::forgetOwner);
     accountChanges.start();
     stopOrder.add(0, accountChanges);

@@ -10,6 +10,7 @@ import dev.parley.server.store.ChatStore;
 import dev.parley.server.store.postgres.PostgresStore;
 import dev.parley.server.store.postgres.PostgresUrl;
 import dev.parley.server.store.sqlite.SqliteStore;
+import dev.parley.testkit.TestDatabase;
 import dev.parley.testkit.WireClient;
 import java.net.URI;
 import java.nio.file.Path;
@@ -32,6 +33,11 @@ import org.junit.jupiter.params.Parameter;
  * <p>The server starts lazily, on the first connection, with {@link #baseConfig} (per class)
  * and then every {@link #configure} tweak (per test) applied to {@link
  * ServerConfig#forTests}. Each test gets a fresh data directory and server.
+ *
+ * <p>With the system property {@code parley.test.cluster} (the {@code cluster} run of the
+ * build), the same tests run against a cluster of two nodes on a test's own PostgreSQL database
+ * and the machine's Redis, and each new connection goes to the other node than the one before:
+ * every exchange between two clients of a test crosses the nodes.
  */
 public abstract class ServerFixture {
   protected static final String PASSWORD = "correct horse";
@@ -48,7 +54,16 @@ public abstract class ServerFixture {
   private final List<AutoCloseable> closeAfter = new ArrayList<>();
   private UnaryOperator<ServerConfig> tweaks = UnaryOperator.identity();
   private ParleyServer server;
+  /** The second node, in the cluster run. */
+  private ParleyServer other;
+  private TestDatabase database;
+  private int opened;
   private int refs;
+
+  /** Whether this run is the cluster run (see the class comment). */
+  protected static boolean clusterRun() {
+    return Boolean.getBoolean("parley.test.cluster");
+  }
 
   /** The configuration of every test in a class; override to change it. */
   protected ServerConfig baseConfig(ServerConfig defaults) {
@@ -65,15 +80,31 @@ public abstract class ServerFixture {
   }
 
   protected final ServerConfig config() {
-    return tweaks.apply(baseConfig(ServerConfig.forTests(dataDir)));
+    ServerConfig defaults = ServerConfig.forTests(dataDir);
+    if (clusterRun()) {
+      if (database == null) {
+        database = TestDatabase.create();
+      }
+      defaults = defaults.withPostgres(database.url()).withRedis("redis://127.0.0.1:6379");
+    }
+    return tweaks.apply(baseConfig(defaults));
   }
 
-  /** The running server, started on first use. */
+  /** The running server (the first node, in the cluster run), started on first use. */
   protected final ParleyServer server() {
     if (server == null) {
       server = ParleyServer.start(config());
     }
+    if (clusterRun() && other == null) {
+      other = ParleyServer.start(config().withDataDir(dataDir.resolve("other")));
+    }
     return server;
+  }
+
+  /** The node the next connection goes to: the one server, or each node in turn. */
+  private ParleyServer nextNode() {
+    server();
+    return clusterRun() && opened++ % 2 == 1 ? other : server;
   }
 
   /**
@@ -120,6 +151,10 @@ public abstract class ServerFixture {
     }
     closeAfter.clear();
     stopServer();
+    if (database != null) {
+      database.close();
+      database = null;
+    }
     if (failed != null) {
       throw failed;
     }
@@ -137,16 +172,22 @@ public abstract class ServerFixture {
       server = null;
       running.close();
     }
+    if (other != null) {
+      ParleyServer running = other;
+      other = null;
+      running.close();
+    }
   }
 
   // ---- connections: the only transport-specific code of the suite ----
 
   private WireClient open(int receiveBufferBytes) {
+    ParleyServer node = nextNode();
     WireClient client =
         switch (transport()) {
-          case TCP -> WireClient.connect(server().tcpAddress(), receiveBufferBytes);
-          case WEBSOCKET -> WireClient.webSocket(httpUri("ws", "/ws"), null);
-          case LONG_POLL -> WireClient.longPoll(httpUri("http", "/"));
+          case TCP -> WireClient.connect(node.tcpAddress(), receiveBufferBytes);
+          case WEBSOCKET -> WireClient.webSocket(httpUri(node, "ws", "/ws"), null);
+          case LONG_POLL -> WireClient.longPoll(httpUri(node, "http", "/"));
         };
     clients.add(client);
     return client;
@@ -157,8 +198,8 @@ public abstract class ServerFixture {
     return transport == null ? Transport.TCP : transport;
   }
 
-  private URI httpUri(String scheme, String path) {
-    var address = server().httpAddress().orElseThrow();
+  private URI httpUri(ParleyServer node, String scheme, String path) {
+    var address = node.httpAddress().orElseThrow();
     return URI.create(scheme + "://127.0.0.1:" + address.getPort() + path);
   }
 

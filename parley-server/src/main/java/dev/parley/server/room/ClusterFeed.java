@@ -1,6 +1,7 @@
 package dev.parley.server.room;
 
 import dev.parley.protocol.FrameCodec;
+import dev.parley.protocol.Names;
 import dev.parley.server.cluster.Broker;
 import dev.parley.server.cluster.ClusterEvent;
 import dev.parley.server.metrics.ServerMetrics;
@@ -36,6 +37,7 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   private final Broker broker;
   private final ClusterPresence presence;
   private final Consumer<ClusterEvent.Moderated> moderated;
+  private final Consumer<StoredMessage> directElsewhere;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "parley-cluster-feed");
@@ -46,7 +48,8 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   private volatile long lagMillis;
 
   ClusterFeed(LiveRooms rooms, RoomLanes lanes, StoreReads reads, FrameCodec codec, ServerMetrics metrics,
-      Broker broker, ClusterPresence presence, Consumer<ClusterEvent.Moderated> moderated) {
+      Broker broker, ClusterPresence presence, Consumer<ClusterEvent.Moderated> moderated,
+      Consumer<StoredMessage> directElsewhere) {
     this.rooms = rooms;
     this.lanes = lanes;
     this.reads = reads;
@@ -55,6 +58,7 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
     this.broker = broker;
     this.presence = presence;
     this.moderated = moderated;
+    this.directElsewhere = directElsewhere;
     if (broker.clustered()) {
       timer.scheduleWithFixedDelay(this::checkTails, TAIL_CHECK_MILLIS, TAIL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
       broker.start(this);
@@ -88,7 +92,9 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
     } else if (event instanceof ClusterEvent.Stored stored) {
       lagMillis = Math.max(0, System.currentTimeMillis() - stored.ts());
       String room = stored.room();
-      if (rooms.get(room) != null) { // a room not in memory reads the store when it loads
+      if (Names.isDirect(room)) {
+        directElsewhere.accept(stored.message()); // its two users' connections here join it
+      } else if (rooms.get(room) != null) { // a room not in memory reads the store when it loads
         lanes.execute(room, () -> {
           Room r = rooms.get(room);
           if (r != null) {
@@ -124,8 +130,8 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
     }
   }
 
-  /** On the room's lane. */
-  private void offer(Room r, StoredMessage s) {
+  /** On the room's lane: delivers a stored message in its turn. */
+  void offer(Room r, StoredMessage s) {
     metrics.messagesDelivered(r.offer(s.id(), codec.encode(RoomHub.msg(s))));
     if (r.behind()) {
       fillLater(r);

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class ClusterPresence implements AutoCloseable {
   static final long BEAT_MILLIS = 1000;
   private static final long GONE_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(3 * BEAT_MILLIS);
-  private static final long SOON_MILLIS = 50;
+  private static final long SOON_MILLIS = 20;
+  private static final long HELLO_WAIT_MILLIS = 250;
 
   private final LiveRooms rooms;
   private final RoomLanes lanes;
@@ -85,9 +86,32 @@ final class ClusterPresence implements AutoCloseable {
     }
   }
 
-  /** The broker's thread: another node's state. */
+  /**
+   * The broker's thread: another node's state. A node heard for the first time is new (or this
+   * one is): it gets this node's state at once rather than at the next beat.
+   */
   void received(ClusterEvent.NodeState state) {
+    boolean first = !others.knows(state.node());
     tell(others.update(state, System.nanoTime()));
+    if (first) {
+      changedHere();
+    }
+  }
+
+  /**
+   * At start, before the first client: says hello (this node's empty state), so the others
+   * answer with theirs, and waits a moment for them. Then a user this node hears of later has
+   * really just come, and is announced as such.
+   */
+  void awaitOthers() {
+    if (broker.clustered()) {
+      publish();
+      try {
+        Thread.sleep(HELLO_WAIT_MILLIS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   /** The link to the others is back: they may have lost this node's last state. */

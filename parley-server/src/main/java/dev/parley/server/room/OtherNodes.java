@@ -38,6 +38,11 @@ final class OtherNodes {
     return all;
   }
 
+  /** Whether this node has heard from {@code node} (and not given it up since). */
+  boolean knows(String node) {
+    return nodes.containsKey(node);
+  }
+
   /** The users in a room on other nodes, key to name. */
   Map<String, String> usersIn(String room) {
     Map<String, String> users = null;

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * Routes each room operation to the room's lane. A send goes lane → group committer → lane
@@ -45,6 +46,7 @@ public final class RoomHub implements AutoCloseable {
   private final ClusterFeed feed;
   private final ClusterPresence cluster;
   private final Moderator moderator;
+  private volatile Function<String, List<? extends Member>> localParticipants = room -> List.of();
 
   public RoomHub(
       int laneCount,
@@ -62,7 +64,8 @@ public final class RoomHub implements AutoCloseable {
     this.policyWrites = new PolicyWrites(lanes, committer);
     this.cluster = new ClusterPresence(rooms, lanes, codec, broker);
     this.moderator = new Moderator(rooms, lanes, codec, policyWrites, broker, cluster);
-    this.feed = new ClusterFeed(rooms, lanes, reads, codec, metrics, broker, cluster, moderator::moderatedElsewhere);
+    this.feed = new ClusterFeed(
+        rooms, lanes, reads, codec, metrics, broker, cluster, moderator::moderatedElsewhere, this::directElsewhere);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -70,6 +73,38 @@ public final class RoomHub implements AutoCloseable {
     this.codec = codec;
     this.metrics = metrics;
     this.maxRoomMembers = maxRoomMembers;
+  }
+
+  /** Where the connections of a private conversation's two users on this node are found. */
+  public void localParticipants(Function<String, List<? extends Member>> participants) {
+    this.localParticipants = participants;
+  }
+
+  /**
+   * A message of a private conversation stored on another node: the two users' connections
+   * here join the conversation, as they would for a {@code dm} sent here, and get it (from the
+   * store, when the room's newest id here is past it already).
+   */
+  private void directElsewhere(StoredMessage s) {
+    List<? extends Member> here = localParticipants.apply(s.room());
+    if (here.isEmpty()) {
+      return;
+    }
+    rooms.admit(s.room(), r -> {
+      for (Member p : here) {
+        if (!r.contains(p)) {
+          r.add(p);
+          p.attached(r.name);
+          replays.start(r, p, s.id() - 1, null);
+        }
+      }
+      feed.offer(r, s);
+    }, () -> {});
+  }
+
+  /** In a cluster, before serving: learns who is where on the other nodes. */
+  public void awaitCluster() {
+    cluster.awaitOthers();
   }
 
   /** Messages read from the store to fill gaps left by the broker, so far. */

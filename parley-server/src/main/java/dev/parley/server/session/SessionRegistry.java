@@ -99,6 +99,18 @@ public final class SessionRegistry {
     return h == null ? null : h.guest();
   }
 
+  /**
+   * The connections here of the two accounts of a private conversation (for a message in it
+   * stored on another node of the cluster).
+   */
+  public List<Session> directParticipants(String room) {
+    List<Session> here = new ArrayList<>();
+    for (String key : dev.parley.protocol.Names.participants(room)) {
+      here.addAll(accountConnections(key));
+    }
+    return here;
+  }
+
   /** The connections of a name's account(s) now. */
   private List<Session> accountConnections(String key) {
     Holders h = byUser.get(key);
