@@ -60,10 +60,19 @@ public final class Fanout extends Scenario {
 
   @Override
   protected Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException {
+    return measureOn(lab, List.of(target), target.label(), lab.token(), progress);
+  }
+
+  /**
+   * Measures the room with its members spread evenly over {@code nodes} (the nodes of one
+   * cluster; one node is the plain case), the publishers too; {@code token} logs in there.
+   */
+  Result measureOn(Lab lab, List<Target> nodes, String label, String token, PrintStream progress)
+      throws InterruptedException {
     Generator gen = lab.generator();
     Tally tally = new Tally();
-    Result result = new Result(target.label());
-    List<BenchClient> clients = gen.connect(target, s.members(), i -> "fanout", i -> null, lab.token(), i -> tally, 120_000);
+    Result result = new Result(label);
+    List<BenchClient> clients = gen.connect(nodes, s.members(), i -> "fanout", i -> null, token, i -> tally, 120_000);
     try {
       List<BenchClient> publishers = clients.subList(0, Math.min(s.publishers(), clients.size()));
       warmUp(gen, publishers, tally);
