@@ -207,7 +207,7 @@ public final class BenchCommand implements Callable<Integer> {
         case CLUSTER -> {
           ClusterNodes.Spec cluster = new ClusterNodes.Spec(nodes, clusterPostgres, clusterRedis);
           list.add(new ClusterFanout(new Fanout.Settings(clusterMembers, Math.min(publishers, clusterMembers), startRate, maxRate,
-              stepMillis, budgetSeconds * 1000, maxP99Millis), cluster));
+              stepMillis, budgetSeconds * 1000, maxP99Millis), cluster, smoke ? 200 : 5000));
           list.add(new ClusterSends(sendsSettings(), cluster));
         }
         default -> throw new IllegalStateException(name);

@@ -17,11 +17,14 @@ public final class ClusterFanout implements Measurement {
   private final Fanout fanout;
   private final Fanout.Settings s;
   private final ClusterNodes.Spec spec;
+  private final long warmUpMillis;
 
-  public ClusterFanout(Fanout.Settings settings, ClusterNodes.Spec spec) {
+  /** @param warmUpMillis how long to publish over all nodes, unmeasured, before the first spread */
+  public ClusterFanout(Fanout.Settings settings, ClusterNodes.Spec spec, long warmUpMillis) {
     this.fanout = new Fanout(settings);
     this.s = settings;
     this.spec = spec;
+    this.warmUpMillis = warmUpMillis;
   }
 
   public String name() {
@@ -30,15 +33,18 @@ public final class ClusterFanout implements Measurement {
 
   public String setup() {
     return String.format(Locale.ROOT,
-        "1 room x %d members spread over 1 to %d nodes (PostgreSQL + Redis), %d publishers spread alike, TCP;"
-            + " delivered rate from %,d/s doubling each %d ms step until <99%% arrive or p99 > %.0f ms",
-        s.members(), spec.count(), s.publishers(), s.startRate(), s.stepMillis(), s.maxP99Millis());
+        "1 room x %d members spread over 1 to %d nodes (PostgreSQL + Redis), %d publishers spread alike, TCP,"
+            + " after %d ms of warm-up on all nodes; each spread: delivered rate from %,d/s doubling each %d ms step until <99%% arrive or p99 > %.0f ms",
+        s.members(), spec.count(), s.publishers(), warmUpMillis, s.startRate(), s.stepMillis(), s.maxP99Millis());
   }
 
   @Override
   public Report run(Lab lab, PrintStream progress) throws InterruptedException {
     ClusterNodes cluster = lab.cluster(spec, progress);
     Report report = new Report(name(), setup(), true);
+    // Nodes that just started would meet the first spread cold, and only that one.
+    progress.println(name() + ": warming up all " + cluster.size() + " nodes for " + warmUpMillis + " ms ...");
+    fanout.warmUpOn(lab, cluster.tcpTargets(cluster.size()), cluster.token(), warmUpMillis);
     for (int k = 1; k <= cluster.size(); k++) {
       String label = k == 1 ? "1 node" : k + " nodes";
       progress.println(name() + ": measuring members on " + label + " ...");

@@ -52,15 +52,30 @@ public final class Fanout extends Scenario {
   }
 
   /** Publishes at the start rate for a while, unmeasured, so that both ends are compiled. */
-  private void warmUp(Generator gen, List<BenchClient> publishers, Tally tally) throws InterruptedException {
+  private void warmUp(Generator gen, List<BenchClient> publishers, Tally tally, long millis) throws InterruptedException {
     double publishRate = (double) Math.max(s.startRate(), s.members()) / s.members();
-    long sent = Pacer.run(gen, publishers, publishRate, Math.min(s.stepMillis(), 2000), Tally.WARM_UP_STEP);
+    long sent = Pacer.run(gen, publishers, publishRate, millis, Tally.WARM_UP_STEP);
     Latencies.await(tally, Tally.WARM_UP_STEP, sent * s.members(), 1000);
   }
 
   @Override
   protected Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException {
     return measureOn(lab, List.of(target), target.label(), lab.token(), progress);
+  }
+
+  /**
+   * Publishes at the start rate for {@code millis}, unmeasured, with the members spread over
+   * {@code nodes}: every node of a cluster then starts its measurements compiled.
+   */
+  void warmUpOn(Lab lab, List<Target> nodes, String token, long millis) throws InterruptedException {
+    Tally tally = new Tally();
+    List<BenchClient> clients =
+        lab.generator().connect(nodes, s.members(), i -> "fanout", i -> null, token, i -> tally, 120_000);
+    try {
+      warmUp(lab.generator(), clients.subList(0, Math.min(s.publishers(), clients.size())), tally, millis);
+    } finally {
+      Generator.closeAll(clients);
+    }
   }
 
   /**
@@ -75,7 +90,7 @@ public final class Fanout extends Scenario {
     List<BenchClient> clients = gen.connect(nodes, s.members(), i -> "fanout", i -> null, token, i -> tally, 120_000);
     try {
       List<BenchClient> publishers = clients.subList(0, Math.min(s.publishers(), clients.size()));
-      warmUp(gen, publishers, tally);
+      warmUp(gen, publishers, tally, Math.min(s.stepMillis(), 2000));
       long deadline = System.nanoTime() + s.budgetMillis() * 1_000_000L;
       Histogram held = null;
       Histogram half = null;
