@@ -4,12 +4,15 @@ import dev.parley.bench.gen.BenchException;
 import dev.parley.bench.gen.Target.Transport;
 import dev.parley.bench.run.Lab;
 import dev.parley.bench.run.OpenFiles;
+import dev.parley.bench.run.ClusterNodes;
 import dev.parley.bench.run.Report;
 import dev.parley.bench.scenario.BigRoom;
+import dev.parley.bench.scenario.ClusterFanout;
+import dev.parley.bench.scenario.ClusterSends;
 import dev.parley.bench.scenario.Fanout;
 import dev.parley.bench.scenario.Idle;
+import dev.parley.bench.scenario.Measurement;
 import dev.parley.bench.scenario.Rooms;
-import dev.parley.bench.scenario.Scenario;
 import dev.parley.bench.scenario.Sends;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -38,7 +41,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Measure Parley against a minimal fan-out server (the floor) and Mosquitto, in the same run.",
-      "Scenarios: idle, fanout, bigroom, rooms, sends, or all (in that order). Loopback only.",
+      "Scenarios: idle, fanout, bigroom, rooms, sends, or all (in that order); cluster (not in all:"
+          + " it needs PostgreSQL and Redis). Loopback only.",
       "Microbenchmarks: parley bench jmh [JMH options]."
     },
     subcommands = JmhCommand.class,
@@ -47,11 +51,13 @@ import picocli.CommandLine.Spec;
 public final class BenchCommand implements Callable<Integer> {
   // idle first: Mosquitto cannot be restarted, and memory freed by earlier scenarios would hide its growth.
   private static final List<String> SCENARIOS = List.of("idle", "fanout", "bigroom", "rooms", "sends");
+  // Not in "all": it needs PostgreSQL and Redis, and starts more JVMs than the machine has cores.
+  private static final String CLUSTER = "cluster";
 
   @Spec CommandSpec spec;
 
   // Optional to picocli so that "bench jmh" needs no scenario; call() insists on one.
-  @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "idle, fanout, bigroom, rooms, sends or all.")
+  @Parameters(paramLabel = "SCENARIO", arity = "0..*", description = "idle, fanout, bigroom, rooms, sends, all or cluster.")
   List<String> scenarios = new ArrayList<>();
 
   @Option(names = "--transport", split = ",", paramLabel = "tcp|ws", description = "Transports for Parley and the floor.")
@@ -108,6 +114,19 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--window", paramLabel = "N", description = "sends: unacknowledged sends per client.")
   int window = 1;
 
+  @Option(names = "--nodes", paramLabel = "N", description = "cluster: nodes to start; fan-out is measured over 1 to N of them.")
+  int nodes = 3;
+
+  @Option(names = "--cluster-members", paramLabel = "N", description = "cluster: members of the fan-out room.")
+  int clusterMembers = 1000;
+
+  @Option(names = "--cluster-postgres", paramLabel = "URL",
+      description = "cluster: a database on the PostgreSQL server to use; the bench creates a database of its own there and drops it at the end.")
+  String clusterPostgres = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+  @Option(names = "--cluster-redis", paramLabel = "URL", description = "cluster: the Redis the nodes share.")
+  String clusterRedis = "redis://127.0.0.1:6379";
+
   @Option(names = "--target", paramLabel = "HOST:PORT", description = "A running Parley's TCP listener (loopback) instead of starting one.")
   String target;
 
@@ -135,15 +154,15 @@ public final class BenchCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     PrintStream stdout = System.out;
-    List<Scenario> chosen = scenarios();
+    List<Measurement> chosen = scenarios();
     long needed = Math.max(Math.max(connections, sizes.stream().mapToInt(Integer::intValue).max().orElse(0)),
-        Math.max(rooms * roomMembers, members.stream().mapToInt(Integer::intValue).max().orElse(0))) + 1000L;
+        Math.max(rooms * roomMembers, Math.max(clusterMembers, members.stream().mapToInt(Integer::intValue).max().orElse(0)))) + 1000L;
     OpenFiles.raiseTo(needed);
     Path work = Files.createTempDirectory("parley-bench-");
     Lab.Options options = new Lab.Options(!noPin, transports(), target, targetHttp, !noFloor, !noMosquitto, work,
         serverJvmOptions.isBlank() ? List.of() : List.of(serverJvmOptions.trim().split("\\s+")));
     try (Lab lab = Lab.open(options, stdout)) {
-      for (Scenario scenario : chosen) {
+      for (Measurement scenario : chosen) {
         Report report = scenario.run(lab, stdout);
         report.print(stdout);
         Path json = report.writeJson(out, lab.facts());
@@ -157,26 +176,26 @@ public final class BenchCommand implements Callable<Integer> {
     return 0;
   }
 
-  private List<Scenario> scenarios() {
+  private List<Measurement> scenarios() {
     if (scenarios.isEmpty()) {
-      throw new ParameterException(spec.commandLine(), "missing a scenario: one of " + SCENARIOS + " or all");
+      throw new ParameterException(spec.commandLine(), "missing a scenario: one of " + SCENARIOS + ", all or cluster");
     }
     Set<String> names = new LinkedHashSet<>();
     for (String s : scenarios) {
       String name = s.toLowerCase(Locale.ROOT);
       if (name.equals("all")) {
         names.addAll(SCENARIOS);
-      } else if (SCENARIOS.contains(name)) {
+      } else if (SCENARIOS.contains(name) || name.equals(CLUSTER)) {
         names.add(name);
       } else {
-        throw new ParameterException(spec.commandLine(), "unknown scenario " + s + "; one of " + SCENARIOS + " or all");
+        throw new ParameterException(spec.commandLine(), "unknown scenario " + s + "; one of " + SCENARIOS + ", all or cluster");
       }
     }
     if (smoke) {
       shrinkForSmoke();
     }
     checkPositive();
-    List<Scenario> list = new ArrayList<>();
+    List<Measurement> list = new ArrayList<>();
     for (String name : names) {
       switch (name) {
         case "fanout" -> members.forEach(n -> list.add(new Fanout(
@@ -184,16 +203,27 @@ public final class BenchCommand implements Callable<Integer> {
         case "bigroom" -> list.add(new BigRoom(new BigRoom.Settings(sizes.stream().sorted().toList(), broadcasts)));
         case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, smoke ? 200 : 5000, durationMillis)));
         case "idle" -> list.add(new Idle(new Idle.Settings(connections, holdMillis)));
-        case "sends" -> list.add(new Sends(new Sends.Settings(clients, window, smoke ? 200 : 3000, Math.min(durationMillis, 5000))));
+        case "sends" -> list.add(new Sends(sendsSettings()));
+        case CLUSTER -> {
+          ClusterNodes.Spec cluster = new ClusterNodes.Spec(nodes, clusterPostgres, clusterRedis);
+          list.add(new ClusterFanout(new Fanout.Settings(clusterMembers, Math.min(publishers, clusterMembers), startRate, maxRate,
+              stepMillis, budgetSeconds * 1000, maxP99Millis), cluster, smoke ? 200 : 5000));
+          list.add(new ClusterSends(sendsSettings(), cluster));
+        }
         default -> throw new IllegalStateException(name);
       }
     }
     return list;
   }
 
+  private Sends.Settings sendsSettings() {
+    return new Sends.Settings(clients, window, smoke ? 200 : 3000, Math.min(durationMillis, 5000));
+  }
+
   /** A second or two per scenario and target, at sizes any machine can hold. */
   private void shrinkForSmoke() {
     members = List.of(20);
+    clusterMembers = 20;
     publishers = 2;
     startRate = 200;
     maxRate = 400;
@@ -213,7 +243,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean ok = Stream.of(members, sizes).flatMap(List::stream).allMatch(n -> n > 0)
         && publishers > 0 && maxP99Millis > 0 && startRate > 0 && maxRate >= startRate && stepMillis > 0 && budgetSeconds > 0
         && broadcasts > 0 && rooms > 0 && roomMembers > 0 && memberRate > 0 && durationMillis > 0
-        && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0;
+        && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0 && nodes > 0 && clusterMembers > 0;
     if (!ok) {
       throw new ParameterException(spec.commandLine(), "sizes, rates and durations must be positive (and --max-rate >= --start-rate)");
     }

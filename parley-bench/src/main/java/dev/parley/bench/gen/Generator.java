@@ -59,14 +59,33 @@ public final class Generator implements AutoCloseable {
       IntFunction<Events> eventsOf,
       long timeoutMillis)
       throws InterruptedException {
+    return connect(List.of(target), count, roomOf, sourceOf, token, eventsOf, timeoutMillis);
+  }
+
+  /**
+   * The same over the nodes of a cluster: client {@code i} connects to {@code targets[i % k]},
+   * so any first clients of the list (the publishers, say) are spread over the nodes as evenly
+   * as the whole list is.
+   */
+  public List<BenchClient> connect(
+      List<Target> targets,
+      int count,
+      IntFunction<String> roomOf,
+      IntFunction<String> sourceOf,
+      String token,
+      IntFunction<Events> eventsOf,
+      long timeoutMillis)
+      throws InterruptedException {
+    Target first = targets.get(0);
     long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
     Semaphore slots = new Semaphore(CONNECTING_AT_ONCE);
     List<BenchClient> clients = new ArrayList<>(count);
     List<CompletableFuture<BenchClient>> pending = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
       if (!slots.tryAcquire(remaining(deadline), TimeUnit.NANOSECONDS)) {
-        throw timedOut(target, count, clients.size() - CONNECTING_AT_ONCE);
+        throw timedOut(first, count, clients.size() - CONNECTING_AT_ONCE);
       }
+      Target target = targets.get(i % targets.size());
       BenchClient client = client(target, roomOf.apply(i), connections.incrementAndGet(), token, eventsOf.apply(i));
       clients.add(client);
       CompletableFuture<BenchClient> ready = client.ready().whenComplete((c, e) -> slots.release());
@@ -91,10 +110,10 @@ public final class Generator implements AutoCloseable {
       } catch (java.util.concurrent.ExecutionException e) {
         clients.forEach(BenchClient::close);
         throw new BenchException(
-            target.label() + ": connecting " + count + " clients failed: " + reason(e.getCause()));
+            first.label() + ": connecting " + count + " clients failed: " + reason(e.getCause()));
       } catch (java.util.concurrent.TimeoutException e) {
         clients.forEach(BenchClient::close);
-        throw timedOut(target, count, (int) pending.stream().filter(CompletableFuture::isDone).count());
+        throw timedOut(first, count, (int) pending.stream().filter(CompletableFuture::isDone).count());
       }
     }
     return clients;

@@ -18,8 +18,9 @@ import java.util.Map;
 
 /**
  * Everything one bench run measures with: the pinning, the generator, a Parley server and a
- * floor server (child processes, or an already running Parley with {@code --target}), and
- * Mosquitto when it answers at 127.0.0.1:1883.
+ * floor server (child processes, or an already running Parley with {@code --target}),
+ * Mosquitto when it answers at 127.0.0.1:1883, and for the cluster scenarios a cluster of
+ * Parley nodes on PostgreSQL and Redis.
  */
 public final class Lab implements AutoCloseable {
   public static final String PARLEY_MAIN = "dev.parley.app.ParleyCommand";
@@ -59,6 +60,8 @@ public final class Lab implements AutoCloseable {
   private final Map<String, Object> facts = new LinkedHashMap<>();
   private ChildServer parley;
   private ChildServer floor;
+  /** Started by the first cluster scenario, kept for the next. */
+  private ClusterNodes cluster;
   /** Whether a scenario has used the server since it started (restarted() then restarts it). */
   private boolean parleyUsed;
   private boolean floorUsed;
@@ -158,6 +161,24 @@ public final class Lab implements AutoCloseable {
     return target;
   }
 
+  /**
+   * The cluster's nodes, started (with a database of their own) on the first call; later calls
+   * get the same nodes.
+   */
+  public ClusterNodes cluster(ClusterNodes.Spec spec, PrintStream out) {
+    if (cluster == null) {
+      out.println("cluster: starting " + spec.count() + " nodes on PostgreSQL and Redis ...");
+      cluster = ClusterNodes.start(spec, pinning, serverJvmOptions, options.workDir());
+      fact(out, "cluster", cluster.describe());
+    }
+    return cluster;
+  }
+
+  /** The single Parley server (SQLite, or the {@code --target}) over TCP. */
+  public Target parleyTcp() {
+    return new Target(Target.System.PARLEY, Transport.TCP, parleyHost, parleyTcp);
+  }
+
   private void fact(PrintStream out, String name, String value) {
     facts.put(name, value);
     out.println(name + ": " + value);
@@ -211,6 +232,9 @@ public final class Lab implements AutoCloseable {
         throw new BenchException(s.name() + " server died; its log: " + options.workDir().resolve(s.name() + ".log"));
       }
     }
+    if (cluster != null) {
+      cluster.checkAlive(options.workDir());
+    }
   }
 
   private static boolean answers(String host, int port) {
@@ -248,6 +272,9 @@ public final class Lab implements AutoCloseable {
   @Override
   public void close() {
     generator.close();
+    if (cluster != null) {
+      cluster.close();
+    }
     if (parley != null) {
       parley.close();
     }

@@ -52,21 +52,45 @@ public final class Fanout extends Scenario {
   }
 
   /** Publishes at the start rate for a while, unmeasured, so that both ends are compiled. */
-  private void warmUp(Generator gen, List<BenchClient> publishers, Tally tally) throws InterruptedException {
+  private void warmUp(Generator gen, List<BenchClient> publishers, Tally tally, long millis) throws InterruptedException {
     double publishRate = (double) Math.max(s.startRate(), s.members()) / s.members();
-    long sent = Pacer.run(gen, publishers, publishRate, Math.min(s.stepMillis(), 2000), Tally.WARM_UP_STEP);
+    long sent = Pacer.run(gen, publishers, publishRate, millis, Tally.WARM_UP_STEP);
     Latencies.await(tally, Tally.WARM_UP_STEP, sent * s.members(), 1000);
   }
 
   @Override
   protected Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException {
+    return measureOn(lab, List.of(target), target.label(), lab.token(), progress);
+  }
+
+  /**
+   * Publishes at the start rate for {@code millis}, unmeasured, with the members spread over
+   * {@code nodes}: every node of a cluster then starts its measurements compiled.
+   */
+  void warmUpOn(Lab lab, List<Target> nodes, String token, long millis) throws InterruptedException {
+    Tally tally = new Tally();
+    List<BenchClient> clients =
+        lab.generator().connect(nodes, s.members(), i -> "fanout", i -> null, token, i -> tally, 120_000);
+    try {
+      warmUp(lab.generator(), clients.subList(0, Math.min(s.publishers(), clients.size())), tally, millis);
+    } finally {
+      Generator.closeAll(clients);
+    }
+  }
+
+  /**
+   * Measures the room with its members spread evenly over {@code nodes} (the nodes of one
+   * cluster; one node is the plain case), the publishers too; {@code token} logs in there.
+   */
+  Result measureOn(Lab lab, List<Target> nodes, String label, String token, PrintStream progress)
+      throws InterruptedException {
     Generator gen = lab.generator();
     Tally tally = new Tally();
-    Result result = new Result(target.label());
-    List<BenchClient> clients = gen.connect(target, s.members(), i -> "fanout", i -> null, lab.token(), i -> tally, 120_000);
+    Result result = new Result(label);
+    List<BenchClient> clients = gen.connect(nodes, s.members(), i -> "fanout", i -> null, token, i -> tally, 120_000);
     try {
       List<BenchClient> publishers = clients.subList(0, Math.min(s.publishers(), clients.size()));
-      warmUp(gen, publishers, tally);
+      warmUp(gen, publishers, tally, Math.min(s.stepMillis(), 2000));
       long deadline = System.nanoTime() + s.budgetMillis() * 1_000_000L;
       Histogram held = null;
       Histogram half = null;

@@ -7,7 +7,7 @@ import dev.parley.bench.run.Result;
 import java.io.PrintStream;
 
 /** One kind of load, run against each target of a lab in turn. */
-public abstract class Scenario {
+public abstract class Scenario implements Measurement {
 
   public abstract String name();
 
@@ -27,6 +27,7 @@ public abstract class Scenario {
   /** Measures one target; failures it can describe go into the result's note. */
   protected abstract Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException;
 
+  @Override
   public final Report run(Lab lab, PrintStream progress) throws InterruptedException {
     Report report = new Report(name(), setup(), higherIsBetter());
     for (Target given : lab.targets()) {

@@ -43,10 +43,16 @@ public final class Sends extends Scenario {
 
   @Override
   protected Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException {
+    return measureOn(lab, List.of(target), target.label(), lab.token(), progress);
+  }
+
+  /** Measures with the clients spread evenly over {@code nodes}; {@code token} logs in there. */
+  Result measureOn(Lab lab, List<Target> nodes, String label, String token, PrintStream progress)
+      throws InterruptedException {
     Generator gen = lab.generator();
     Tally tally = new Tally();
     List<Loop> loops = new ArrayList<>();
-    List<BenchClient> clients = gen.connect(target, s.clients(), i -> "sends-" + i, i -> null, lab.token(), i -> {
+    List<BenchClient> clients = gen.connect(nodes, s.clients(), i -> "sends-" + i, i -> null, token, i -> {
       Loop loop = new Loop(tally);
       loops.add(loop);
       return loop;
@@ -76,7 +82,7 @@ public final class Sends extends Scenario {
       long acks = end.acks() - start.acks();
       double seconds = (end.nanos() - start.nanos()) / 1e9;
       Histogram h = tally.ackLatency();
-      Result result = new Result(target.label()).put("acked sends/s", acks / seconds);
+      Result result = new Result(label).put("acked sends/s", acks / seconds);
       Latencies.put(result, "ack ", h);
       result.note(clients.get(0).acknowledges() ? "durable acks" : "no acks: own echo counted");
       result.note(tally.trouble());

@@ -1,5 +1,6 @@
 /**
- * The scenarios of {@code parley bench}: fanout, bigroom, rooms, idle and sends. Each measures
- * one target at a time and returns a {@code Result}; none asserts anything.
+ * The scenarios of {@code parley bench}: fanout, bigroom, rooms, idle and sends, each measuring
+ * one target at a time and returning a {@code Result}; and cluster (cluster-fanout, cluster-sends),
+ * the same fan-out and sends methods over the nodes of a cluster. None asserts anything.
  */
 package dev.parley.bench.scenario;
