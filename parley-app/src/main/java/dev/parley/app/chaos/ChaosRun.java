@@ -230,7 +230,8 @@ final class ChaosRun {
         ledger.startedCount(), acked, failed, ledger.startedCount() - acked - failed, delivered, expected,
         ledger.lost(), duplicated, outOfOrder, gaps, store, List.copyOf(samples), sampler.forcesGc(),
         (System.nanoTime() - sendStart) / 1e9, settings.nodes(), kills, subscriberDrops, subscribersDropped,
-        ledger.reconnects(), ledger.maxCatchUpSeconds());
+        ledger.reconnects(), ledger.maxCatchUpSeconds(),
+        ledger.slowestAckSeconds());
   }
 
   private boolean sampling() {

@@ -135,9 +135,10 @@ final class Fleet implements AutoCloseable {
     String room = rooms.get((int) (n % rooms.size()));
     String text = userName(index) + " " + n;
     ledger.started();
+    long sent = System.nanoTime();
     clients.get(index).send(room, text).whenComplete((ack, failure) -> {
       if (ack != null) {
-        ledger.acked(ack, text);
+        ledger.acked(ack, text, System.nanoTime() - sent);
       } else {
         ledger.failed(failure);
       }

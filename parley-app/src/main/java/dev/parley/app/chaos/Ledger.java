@@ -17,6 +17,7 @@ final class Ledger {
   private final AtomicLong started = new AtomicLong();
   private final AtomicLong failed = new AtomicLong();
   private final AtomicLong idReused = new AtomicLong();
+  private final AtomicLong slowestAck = new AtomicLong();
   private final Queue failures = new Queue();
   /** room → id → the text acknowledged with that id. */
   private final Map<String, Map<Long, String>> acked = new ConcurrentHashMap<>();
@@ -45,6 +46,11 @@ final class Ledger {
       record.delivered(msg.id());
       sighted(msg.room(), msg.id(), true);
     }
+  }
+
+  /** The longest a send waited for its ack, in seconds (through reconnects and resends). */
+  double slowestAckSeconds() {
+    return slowestAck.get() / 1e9;
   }
 
   void loggedIn(int client) {
@@ -85,7 +91,8 @@ final class Ledger {
     started.incrementAndGet();
   }
 
-  void acked(ServerFrame.Ack ack, String text) {
+  void acked(ServerFrame.Ack ack, String text, long sendToAckNanos) {
+    slowestAck.accumulateAndGet(sendToAckNanos, Math::max);
     String before = acked.computeIfAbsent(ack.room(), r -> new ConcurrentHashMap<>()).putIfAbsent(ack.id(), text);
     if (before != null) {
       idReused.incrementAndGet(); // two sends acknowledged with one id

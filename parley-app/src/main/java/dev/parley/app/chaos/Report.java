@@ -46,6 +46,7 @@ final class Report {
           v.store().missing() + " / " + v.store().duplicated() + " / " + v.store().gaps());
     }
     row(out, "max catch-up (ack to last delivery, s)", String.format(Locale.ROOT, "%.1f", v.maxCatchUpSeconds()));
+    row(out, "slowest ack (send to ack, s)", String.format(Locale.ROOT, "%.1f", v.slowestAckSeconds()));
     row(out, "seconds", String.format(Locale.ROOT, "%.1f", v.seconds()));
     if (!v.samples().isEmpty()) {
       printSamples(v, out);

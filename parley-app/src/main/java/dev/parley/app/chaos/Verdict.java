@@ -20,6 +20,7 @@ import java.util.List;
  * @param subscribersDropped subscribed connections killed over all those times
  * @param reconnects the clients' logins after their first, to any node
  * @param maxCatchUpSeconds the longest from a message's ack (or first delivery) to its last delivery
+ * @param slowestAckSeconds the longest a send waited for its ack
  */
 record Verdict(
     int clients,
@@ -46,7 +47,8 @@ record Verdict(
     long subscriberDrops,
     long subscribersDropped,
     long reconnects,
-    double maxCatchUpSeconds) {
+    double maxCatchUpSeconds,
+    double slowestAckSeconds) {
 
   boolean passed() {
     return acked > 0 && failed == 0 && neverAcked == 0 && acked == started
