@@ -27,6 +27,9 @@ import picocli.CommandLine.Spec;
       "Start a server, have clients chat in several rooms over TCP and WebSocket while the server is "
           + "killed (SIGKILL) and frozen (SIGSTOP) at seeded random moments, then check that every "
           + "member got every acknowledged message once, in order, without gaps.",
+      "With --nodes above 1 it is a cluster: the nodes share a PostgreSQL database of the run's own "
+          + "and Redis, every client knows every node, and the faults also drop the cluster's Redis "
+          + "subscribers.",
       "With --sample-every it is a soak: the server's heap after GC, open files and threads are sampled."
     },
     sortOptions = false,
@@ -44,7 +47,11 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--rooms-per-client", paramLabel = "N", description = "Rooms each client joins (at most R).")
   int roomsPerClient = 2;
 
-  @Option(names = "--kills", paramLabel = "K", description = "Faults: half SIGKILL and restart, half SIGSTOP longer than the heartbeat.")
+  @Option(names = "--nodes", paramLabel = "N", description = "Servers: 1 on SQLite, more a cluster on PostgreSQL and Redis.")
+  int nodes = 1;
+
+  @Option(names = "--kills", paramLabel = "K", description = "Faults: half SIGKILL and restart, half SIGSTOP longer than the heartbeat; "
+      + "in a cluster a third each SIGKILL, SIGSTOP and Redis subscribers dropped.")
   int faults = 6;
 
   @Option(names = "--seed", paramLabel = "N", description = "Seed of the fault schedule; random when absent, always printed.")
@@ -70,6 +77,16 @@ public final class ChaosCommand implements Callable<Integer> {
 
   @Option(names = "--data-dir", paramLabel = "DIR", description = "The server's data directory (default: a temporary one, removed after a run that passed).")
   Path dataDir;
+
+  @Option(names = "--postgres-admin", paramLabel = "URL",
+      description = "Cluster: where to create (and drop) the run's database parley_chaos_<tag>.")
+  String postgresAdmin = "postgresql://postgres@127.0.0.1:5432/postgres";
+
+  @Option(names = "--redis", paramLabel = "URL", description = "Cluster: the nodes' Redis.")
+  String redis = "redis://127.0.0.1:6379";
+
+  @Option(names = "--keep-database", description = "Cluster: keep the run's database after a run that passed too (one that failed always keeps it).")
+  boolean keepDatabase;
 
   @Option(names = "--json", paramLabel = "FILE", description = "Also write the result as JSON to FILE.")
   Path json;
@@ -103,7 +120,11 @@ public final class ChaosCommand implements Callable<Integer> {
     require(clients >= 1, "--clients must be at least 1");
     require(rooms >= 1, "--rooms must be at least 1");
     require(roomsPerClient >= 1 && roomsPerClient <= rooms, "--rooms-per-client must be between 1 and --rooms");
+    require(nodes >= 1 && nodes <= 9, "--nodes must be 1 to 9");
     require(faults >= 0, "--kills must not be negative");
+    require(nodes == 1 || validPostgres(), "--postgres-admin must look like postgresql://USER@HOST:PORT/DATABASE");
+    require(nodes == 1 || redis.startsWith("redis://") || redis.startsWith("rediss://"),
+        "--redis must look like redis://HOST:PORT");
     require(rate > 0 && rate <= 50, "--rate must be above 0 and at most 50 messages per second");
     require(duration.toMillis() >= 1000, "--duration must be at least 1s");
     require(heartbeatSeconds >= 1 && heartbeatSeconds <= 60, "--heartbeat must be 1 to 60 seconds");
@@ -112,7 +133,17 @@ public final class ChaosCommand implements Callable<Integer> {
     long s = seed != null ? seed : new SecureRandom().nextLong();
     String runTag = HexFormat.of().toHexDigits(new SecureRandom().nextInt()).substring(0, 6);
     return new ChaosSettings(clients, rooms, roomsPerClient, faults, s, rate, duration,
-        Duration.ofSeconds(heartbeatSeconds), settle, sampleEvery, dataDir, json, runTag);
+        Duration.ofSeconds(heartbeatSeconds), settle, sampleEvery, dataDir, json, runTag,
+        nodes, postgresAdmin, redis, keepDatabase);
+  }
+
+  private boolean validPostgres() {
+    try {
+      dev.parley.server.store.postgres.PostgresUrl.parse(postgresAdmin);
+      return true;
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
   }
 
   private void require(boolean ok, String problem) {

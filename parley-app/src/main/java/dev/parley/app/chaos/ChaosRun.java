@@ -13,10 +13,11 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * One chaos run, start to end: start the server, assemble the fleet, send for the duration while
- * the planned faults (and soak samples) happen on this thread, let everything settle, audit the
- * store, and judge. A temporary data directory is removed after a run that passed and kept after
- * one that failed.
+ * One chaos run, start to end: start the server (or, with several nodes, create the cluster's
+ * database and start its nodes), assemble the fleet, send for the duration while the planned
+ * faults (and soak samples) happen on this thread, let everything settle, audit the store, and
+ * judge. A temporary data directory, and the cluster's database, are removed after a run that
+ * passed and kept after one that failed.
  */
 final class ChaosRun {
   private static final Duration POLL = Duration.ofMillis(500);
@@ -29,11 +30,15 @@ final class ChaosRun {
   private final List<ServerSample> samples = new ArrayList<>();
   private final ServerSampler sampler = new ServerSampler();
   private long sendStart; // System.nanoTime() when the send phase began
+  private long kills; // the fields below: only the main thread
+  private long subscriberDrops;
+  private long subscribersDropped;
 
   ChaosRun(ChaosSettings settings, PrintWriter out) {
     this.settings = settings;
     this.out = out;
-    this.plan = FaultSchedule.plan(settings.seed(), settings.faults(), settings.duration(), settings.heartbeat());
+    this.plan = FaultSchedule.plan(settings.seed(), settings.faults(), settings.duration(), settings.heartbeat(),
+        settings.nodes());
   }
 
   /** The header and the planned faults: all that {@code --dry-run} prints. */
@@ -47,28 +52,23 @@ final class ChaosRun {
     printPlan();
     boolean temporary = settings.dataDir() == null;
     Path dataDir = temporary ? Files.createTempDirectory("parley-chaos-") : Files.createDirectories(settings.dataDir());
-    out.println("data directory " + dataDir + " (server log: " + dataDir.resolve("server.log") + ")");
-    Verdict verdict;
-    try (ServerSupervisor server = ServerSupervisor.start(dataDir, settings.heartbeat());
-        Fleet fleet = new Fleet(settings, ledger)) {
-      out.printf("server pid %d on tcp=127.0.0.1:%d http=127.0.0.1:%d; %d clients connecting%n",
-          server.pid(), server.tcpPort(), server.httpPort(), settings.clients());
-      out.flush();
-      fleet.assemble(server.tcpPort(), server.httpPort());
-      sendStart = System.nanoTime();
-      fleet.startSending();
-      out.println("sending");
-      out.flush();
-      runSendPhase(server);
-      fleet.stopSending();
-      out.printf("send phase over at %s: %d sends started; settling%n", elapsed(), ledger.startedCount());
-      out.flush();
-      settle();
-      if (sampling()) {
-        sample(server);
+    out.println("data directory " + dataDir + " (server log" + (settings.cluster()
+        ? "s: " + dataDir.resolve("node-K.log") : ": " + dataDir.resolve("server.log")) + ")");
+    ChaosDatabase database = settings.cluster() ? ChaosDatabase.create(settings.postgresAdmin(), settings.runTag()) : null;
+    Verdict verdict = null;
+    try {
+      if (database != null) {
+        out.println("database " + database.safeUrl() + ", Redis " + settings.redis());
       }
-      StoreAudit.Result store = StoreAudit.run(server.tcpPort(), settings.runTag(), fleet.rooms(), ledger);
-      verdict = judge(fleet, store);
+      out.flush();
+      verdict = runOn(dataDir, database);
+    } finally {
+      if (database != null && verdict != null && verdict.passed() && !settings.keepDatabase()) {
+        database.drop();
+      } else if (database != null) {
+        out.println("kept the database " + database.safeUrl() + " for inspection");
+        out.flush();
+      }
     }
     Report.print(settings, verdict, out);
     if (settings.json() != null) {
@@ -82,8 +82,42 @@ final class ChaosRun {
     return verdict;
   }
 
+  private Verdict runOn(Path dataDir, ChaosDatabase database) throws Exception {
+    try (Nodes nodes = database == null
+            ? Nodes.single(dataDir, settings.heartbeat())
+            : Nodes.cluster(settings.nodes(), dataDir, settings.heartbeat(), database.url(), settings.redis());
+        RedisSubscribers redis = database == null ? null : RedisSubscribers.connect(settings.redis());
+        Fleet fleet = new Fleet(settings, ledger)) {
+      String clusterId = database == null ? null : database.clusterId();
+      for (int k = 1; k <= nodes.size(); k++) {
+        ServerSupervisor node = nodes.node(k);
+        out.printf("%s pid %d on tcp=127.0.0.1:%d http=127.0.0.1:%d%s%n", database == null ? "server" : "node " + k,
+            node.pid(), node.tcpPort(), node.httpPort(), node.node() == null ? "" : " node=" + node.node());
+      }
+      out.printf("%d clients connecting%n", settings.clients());
+      out.flush();
+      fleet.assemble(nodes.ports());
+      sendStart = System.nanoTime();
+      fleet.startSending();
+      out.println("sending");
+      out.flush();
+      runSendPhase(nodes, redis, clusterId);
+      fleet.stopSending();
+      out.printf("send phase over at %s: %d sends started; settling%n", elapsed(), ledger.startedCount());
+      out.flush();
+      settle();
+      if (sampling()) {
+        sample(nodes.node(1));
+      }
+      StoreAudit.Result store = database != null
+          ? StoreAudit.run(database, fleet.rooms(), ledger)
+          : StoreAudit.run(nodes.node(1).tcpPort(), settings.runTag(), fleet.rooms(), ledger);
+      return judge(fleet, store);
+    }
+  }
+
   /** Faults and samples in time order, on this thread, until the send phase is over. */
-  private void runSendPhase(ServerSupervisor server) throws Exception {
+  private void runSendPhase(Nodes nodes, RedisSubscribers redis, String clusterId) throws Exception {
     Duration nextSample = sampling() ? Duration.ZERO : null;
     int nextFault = 0;
     while (true) {
@@ -92,9 +126,9 @@ final class ChaosRun {
           .filter(java.util.Objects::nonNull).min(Comparator.naturalOrder()).orElseThrow();
       sleepUntil(next);
       if (next.equals(faultAt)) {
-        inflict(plan.get(nextFault++), server);
+        inflict(plan.get(nextFault++), nodes, redis, clusterId);
       } else if (next.equals(nextSample)) {
-        sample(server);
+        sample(nodes.node(1));
         nextSample = nextSample.plus(settings.sampleEvery());
       } else {
         return;
@@ -102,17 +136,37 @@ final class ChaosRun {
     }
   }
 
-  private void inflict(Fault fault, ServerSupervisor server) throws InterruptedException {
+  /** One fault, to its end: a killed node is listening again, a frozen one running, before the next. */
+  private void inflict(Fault fault, Nodes nodes, RedisSubscribers redis, String clusterId) throws InterruptedException {
     String began = elapsed();
     long acked = ledger.ackedCount();
-    if (fault.kind() == Fault.Kind.KILL) {
-      server.killAndRestart();
-      faultsDone.add(began + ": SIGKILL; restarted, listening at " + elapsed() + " (acked before: " + acked + ")");
-    } else {
-      server.freeze(fault.frozen());
-      faultsDone.add(began + ": SIGSTOP for " + Seconds.format(fault.frozen()) + ", then SIGCONT (acked before: "
-          + acked + ")");
-    }
+    ServerSupervisor server = nodes.node(Math.max(1, fault.node()));
+    String who = fault.node() > 0 ? "node " + fault.node() + " (" + server.node() + ") " : "";
+    String done = switch (fault.kind()) {
+      case KILL -> {
+        kills++;
+        if (fault.down().isZero()) {
+          server.killAndRestart();
+          yield "SIGKILL; restarted, listening at " + elapsed();
+        }
+        server.kill();
+        Thread.sleep(fault.down().toMillis()); // the fault itself: the node stays dead this long
+        String restarting = elapsed();
+        server.restart();
+        yield "SIGKILL; restarted at " + restarting + " as " + server.node() + ", listening at " + elapsed();
+      }
+      case STOP -> {
+        server.freeze(fault.frozen());
+        yield "SIGSTOP for " + Seconds.format(fault.frozen()) + ", then SIGCONT";
+      }
+      case DROP_SUBSCRIBERS -> {
+        int killed = redis.drop(clusterId);
+        subscriberDrops++;
+        subscribersDropped += killed;
+        yield "dropped " + killed + " Redis subscribers (CLIENT KILL)";
+      }
+    };
+    faultsDone.add(began + ": " + who + done + " (acked before: " + acked + ")");
     out.println("  " + faultsDone.get(faultsDone.size() - 1));
     out.flush();
   }
@@ -175,7 +229,9 @@ final class ChaosRun {
     return new Verdict(settings.clients(), settings.rooms(), minMembers, maxMembers, List.copyOf(faultsDone),
         ledger.startedCount(), acked, failed, ledger.startedCount() - acked - failed, delivered, expected,
         ledger.lost(), duplicated, outOfOrder, gaps, store, List.copyOf(samples), sampler.forcesGc(),
-        (System.nanoTime() - sendStart) / 1e9);
+        (System.nanoTime() - sendStart) / 1e9, settings.nodes(), kills, subscriberDrops, subscribersDropped,
+        ledger.reconnects(), ledger.maxCatchUpSeconds(),
+        ledger.slowestAckSeconds());
   }
 
   private boolean sampling() {

@@ -3,9 +3,11 @@ package dev.parley.app.chaos;
 import dev.parley.client.ClientListener;
 import dev.parley.client.ClientLoops;
 import dev.parley.client.ClientOptions;
+import dev.parley.client.ConnectionState;
 import dev.parley.client.Credentials;
 import dev.parley.client.Endpoint;
 import dev.parley.client.ParleyClient;
+import dev.parley.protocol.ServerFrame;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -21,7 +23,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * The clients: library {@link ParleyClient}s, even-numbered over TCP and odd-numbered over
  * WebSocket, registered users, each a member of {@code roomsPerClient} neighbouring rooms. Each
  * sends numbered messages ({@code "<user> <n>"}) at a steady rate, round-robin over its rooms,
- * with the library's {@code send}; the ledger hears every ack and delivery.
+ * with the library's {@code send}; the ledger hears every ack, delivery and login. In a cluster
+ * every client knows every node, client i starting on node i mod N, so that the rooms' members
+ * are spread over the nodes and every message crosses between them.
  */
 final class Fleet implements AutoCloseable {
   private static final Duration SETUP_LIMIT = Duration.ofMinutes(3);
@@ -41,6 +45,9 @@ final class Fleet implements AutoCloseable {
         return t;
       });
 
+  /** One server's (or node's) ports. */
+  record Ports(int tcp, int http) {}
+
   Fleet(ChaosSettings settings, Ledger ledger) {
     this.settings = settings;
     this.ledger = ledger;
@@ -50,11 +57,11 @@ final class Fleet implements AutoCloseable {
    * Connects (registering) and joins every client, all from an empty room. Registering hashes a
    * password on the server's small auth pool, so clients come in waves rather than all at once.
    */
-  void assemble(int tcpPort, int httpPort) throws Exception {
+  void assemble(List<Ports> nodes) throws Exception {
     long deadline = System.nanoTime() + SETUP_LIMIT.toNanos();
     List<CompletableFuture<?>> wave = new ArrayList<>();
     for (int i = 0; i < settings.clients(); i++) {
-      wave.add(connectAndJoin(i, tcpPort, httpPort));
+      wave.add(connectAndJoin(i, nodes));
       if (wave.size() == WAVE || i == settings.clients() - 1) {
         long left = deadline - System.nanoTime();
         try {
@@ -68,20 +75,36 @@ final class Fleet implements AutoCloseable {
     }
   }
 
-  private CompletableFuture<?> connectAndJoin(int index, int tcpPort, int httpPort) {
-    Endpoint endpoint = index % 2 == 0
-        ? Endpoint.tcp("127.0.0.1", tcpPort)
-        : Endpoint.webSocket(URI.create("ws://127.0.0.1:" + httpPort + "/ws"));
+  private CompletableFuture<?> connectAndJoin(int index, List<Ports> nodes) {
+    List<Endpoint> servers = new ArrayList<>();
+    for (int k = 0; k < nodes.size(); k++) {
+      Ports node = nodes.get((index + k) % nodes.size());
+      servers.add(index % 2 == 0
+          ? Endpoint.tcp("127.0.0.1", node.tcp())
+          : Endpoint.webSocket(URI.create("ws://127.0.0.1:" + node.http() + "/ws")));
+    }
     // Before a welcome the client's own heartbeat applies: long enough for a queued password
     // hash; after it the server's short one does.
     ClientOptions options =
-        ClientOptions.of(endpoint, Credentials.register(userName(index), PASSWORD))
+        ClientOptions.of(servers, Credentials.register(userName(index), PASSWORD))
             .withHeartbeat(LOGIN_HEARTBEAT)
             .withBackoff(Duration.ofMillis(100), Duration.ofSeconds(2))
             .withFramesPerSecond(100)
             .withLoops(loops);
     ParleyClient client = ParleyClient.create(options)
-        .addListener(ClientListener.onMessage(msg -> ledger.delivered(index, msg)));
+        .addListener(new ClientListener() {
+          @Override
+          public void message(ServerFrame.Msg msg) {
+            ledger.delivered(index, msg);
+          }
+
+          @Override
+          public void stateChanged(ConnectionState state, String detail) {
+            if (state == ConnectionState.CONNECTED) {
+              ledger.loggedIn(index);
+            }
+          }
+        });
     clients.add(client);
     List<String> rooms = roomsOf(index);
     roomsOf.add(rooms);
@@ -112,9 +135,10 @@ final class Fleet implements AutoCloseable {
     String room = rooms.get((int) (n % rooms.size()));
     String text = userName(index) + " " + n;
     ledger.started();
+    long sent = System.nanoTime();
     clients.get(index).send(room, text).whenComplete((ack, failure) -> {
       if (ack != null) {
-        ledger.acked(ack, text);
+        ledger.acked(ack, text, System.nanoTime() - sent);
       } else {
         ledger.failed(failure);
       }

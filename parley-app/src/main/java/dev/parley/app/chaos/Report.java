@@ -19,10 +19,18 @@ final class Report {
     out.println("| --- | ---: |");
     row(out, "clients (TCP / WebSocket)", v.clients() + " (" + (v.clients() + 1) / 2 + " / " + v.clients() / 2 + ")");
     row(out, "rooms (members each)", v.rooms() + " (" + range(v.membersPerRoomMin(), v.membersPerRoomMax()) + ")");
+    if (v.nodes() > 1) {
+      row(out, "nodes (one PostgreSQL database, Redis)", v.nodes());
+    }
     row(out, "faults", String.valueOf(v.faults().size()));
     for (String fault : v.faults()) {
       row(out, "", fault);
     }
+    row(out, "kills", v.kills());
+    if (v.nodes() > 1) {
+      row(out, "Redis subscriber drops (connections killed)", v.subscriberDrops() + " (" + v.subscribersDropped() + ")");
+    }
+    row(out, "reconnects (logins after the first)", v.reconnects());
     row(out, "sends started", v.started());
     row(out, "acked", v.acked());
     row(out, "failed", v.failed());
@@ -37,6 +45,8 @@ final class Report {
       row(out, "store: acked but missing / stored twice / id gaps",
           v.store().missing() + " / " + v.store().duplicated() + " / " + v.store().gaps());
     }
+    row(out, "max catch-up (ack to last delivery, s)", String.format(Locale.ROOT, "%.1f", v.maxCatchUpSeconds()));
+    row(out, "slowest ack (send to ack, s)", String.format(Locale.ROOT, "%.1f", v.slowestAckSeconds()));
     row(out, "seconds", String.format(Locale.ROOT, "%.1f", v.seconds()));
     if (!v.samples().isEmpty()) {
       printSamples(v, out);

@@ -7,34 +7,44 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The {@code parley serve} child process under test, started as the bench starts its servers
- * ({@link ChildServer}: this java, this class path, on loopback). The first start takes free
- * ports; every restart reuses them, so that a restarted server is where its clients look. Its
- * standard error goes to {@code server.log} in the data directory. Only the chaos run's main
- * thread calls it.
+ * One {@code parley serve} child process under test (a single server, or one node of a
+ * cluster), started as the bench starts its servers ({@link ChildServer}: this java, this class
+ * path, on loopback). The first start takes free ports; every restart reuses them, so that a
+ * restarted server is where its clients look. Its standard error goes to {@code log}. Only the
+ * chaos run's main thread (or, at the start, one starting thread per node) calls it.
  */
 final class ServerSupervisor implements AutoCloseable {
   private final Path dataDir;
+  private final Path log;
   private final Duration heartbeat;
-  private ChildServer server;
+  private final List<String> clusterArgs;
+  private ChildServer server; // null while killed and not yet restarted
   private final int tcpPort;
   private final int httpPort;
 
-  private ServerSupervisor(Path dataDir, Duration heartbeat) {
+  private ServerSupervisor(Path dataDir, Path log, Duration heartbeat, List<String> clusterArgs) {
     this.dataDir = dataDir;
+    this.log = log;
     this.heartbeat = heartbeat;
+    this.clusterArgs = clusterArgs;
     this.server = launch(0, 0);
     this.tcpPort = server.tcpPort();
     this.httpPort = server.httpPort();
   }
 
-  /** Starts the server and waits for its listening line. */
+  /** Starts a single server on SQLite in {@code dataDir}; its log is {@code server.log} there. */
   static ServerSupervisor start(Path dataDir, Duration heartbeat) {
-    return new ServerSupervisor(dataDir, heartbeat);
+    return new ServerSupervisor(dataDir, dataDir.resolve("server.log"), heartbeat, List.of());
+  }
+
+  /** Starts a node of the cluster on the database {@code postgres} and the Redis {@code redis}. */
+  static ServerSupervisor startNode(Path dataDir, Path log, Duration heartbeat, String postgres, String redis) {
+    return new ServerSupervisor(dataDir, log, heartbeat, List.of("--postgres", postgres, "--redis", redis));
   }
 
   int tcpPort() {
@@ -49,9 +59,25 @@ final class ServerSupervisor implements AutoCloseable {
     return server.pid();
   }
 
+  /** The node name of the running process (new at every start), or {@code null} for a single server. */
+  String node() {
+    return server == null ? null : server.node();
+  }
+
   /** SIGKILL, then a new server on the same ports and data directory. */
   void killAndRestart() {
+    kill();
+    restart();
+  }
+
+  /** SIGKILL; the server stays dead until {@link #restart}. */
+  void kill() {
     server.kill();
+    server = null;
+  }
+
+  /** A new server on the same ports, once it listens. */
+  void restart() {
     server = launch(tcpPort, httpPort);
   }
 
@@ -68,17 +94,19 @@ final class ServerSupervisor implements AutoCloseable {
   /** SIGTERM and a clean exit. */
   @Override
   public void close() {
-    server.close();
+    if (server != null) {
+      server.close();
+    }
   }
 
   private ChildServer launch(int tcp, int http) {
-    List<String> args = List.of("serve", "--bind", "127.0.0.1",
+    List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1",
         "--tcp-port", String.valueOf(tcp), "--http-port", String.valueOf(http),
         "--data-dir", dataDir.toString(), "--heartbeat", String.valueOf(heartbeat.toSeconds()),
         // the fleet shares one address, registers all at once, and sends in bursts after every fault
-        "--max-connections-per-address", "100000", "--rate", "200", "--registrations-per-hour", "100000");
-    return ChildServer.start("parley", Pinning.apply(false), List.of(), Lab.PARLEY_MAIN, args,
-        dataDir.resolve("server.log"));
+        "--max-connections-per-address", "100000", "--rate", "200", "--registrations-per-hour", "100000"));
+    args.addAll(clusterArgs);
+    return ChildServer.start("parley", Pinning.apply(false), List.of(), Lab.PARLEY_MAIN, args, log);
   }
 
   private void signal(String name) {

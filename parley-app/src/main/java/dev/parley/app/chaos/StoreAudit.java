@@ -13,9 +13,10 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Reads every room's whole history back through a fresh client, newest page first, and checks
- * it against the ledger: every acknowledged message is stored under its id with its text, no
- * text is stored twice, and the ids run 1, 2, 3, … without a gap.
+ * Reads every room's whole history back and checks it against the ledger: every acknowledged
+ * message is stored under its id with its text, no text is stored twice, and the ids run 1, 2,
+ * 3, … without a gap. A single server's history is read through a fresh client, newest page
+ * first; a cluster's straight from its PostgreSQL tables, whichever node stored what.
  */
 final class StoreAudit {
   private static final int PAGE = 200;
@@ -27,26 +28,39 @@ final class StoreAudit {
     }
   }
 
+  /** One room's stored messages, id → text. */
+  private interface Room {
+    Map<Long, String> read(String room) throws Exception;
+  }
+
   static Result run(int tcpPort, String runTag, List<String> rooms, Ledger ledger) throws Exception {
     ClientOptions options =
         ClientOptions.of(Endpoint.tcp("127.0.0.1", tcpPort), Credentials.guest("audit-" + runTag));
+    try (ParleyClient auditor = ParleyClient.create(options)) {
+      auditor.connect().get(60, TimeUnit.SECONDS);
+      return check(rooms, ledger, room -> readAll(auditor, room));
+    }
+  }
+
+  static Result run(ChaosDatabase database, List<String> rooms, Ledger ledger) throws Exception {
+    return check(rooms, ledger, database::messages);
+  }
+
+  private static Result check(List<String> rooms, Ledger ledger, Room reader) throws Exception {
     long stored = 0;
     long missing = 0;
     long duplicated = 0;
     long gaps = 0;
-    try (ParleyClient auditor = ParleyClient.create(options)) {
-      auditor.connect().get(60, TimeUnit.SECONDS);
-      for (String room : rooms) {
-        Map<Long, String> texts = readAll(auditor, room);
-        stored += texts.size();
-        Set<String> distinct = new HashSet<>(texts.values());
-        duplicated += texts.size() - distinct.size();
-        long highest = texts.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
-        gaps += highest - texts.size();
-        for (Map.Entry<Long, String> ack : ledger.ackedIn(room).entrySet()) {
-          if (!ack.getValue().equals(texts.get(ack.getKey()))) {
-            missing++;
-          }
+    for (String room : rooms) {
+      Map<Long, String> texts = reader.read(room);
+      stored += texts.size();
+      Set<String> distinct = new HashSet<>(texts.values());
+      duplicated += texts.size() - distinct.size();
+      long highest = texts.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+      gaps += highest - texts.size();
+      for (Map.Entry<Long, String> ack : ledger.ackedIn(room).entrySet()) {
+        if (!ack.getValue().equals(texts.get(ack.getKey()))) {
+          missing++;
         }
       }
     }

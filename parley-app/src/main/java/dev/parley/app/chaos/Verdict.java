@@ -14,6 +14,13 @@ import java.util.List;
  * @param duplicated a member delivered the same id twice, or two sends acknowledged with one id
  * @param outOfOrder a member delivered an id below one it had already had
  * @param gaps ids missing at a member below the highest id it has
+ * @param nodes servers: 1, or the nodes of a cluster
+ * @param kills SIGKILLs done
+ * @param subscriberDrops times the cluster's Redis subscribers were dropped
+ * @param subscribersDropped subscribed connections killed over all those times
+ * @param reconnects the clients' logins after their first, to any node
+ * @param maxCatchUpSeconds the longest from a message's ack (or first delivery) to its last delivery
+ * @param slowestAckSeconds the longest a send waited for its ack
  */
 record Verdict(
     int clients,
@@ -34,7 +41,14 @@ record Verdict(
     StoreAudit.Result store,
     List<ServerSample> samples,
     boolean heapAfterForcedGc,
-    double seconds) {
+    double seconds,
+    int nodes,
+    long kills,
+    long subscriberDrops,
+    long subscribersDropped,
+    long reconnects,
+    double maxCatchUpSeconds,
+    double slowestAckSeconds) {
 
   boolean passed() {
     return acked > 0 && failed == 0 && neverAcked == 0 && acked == started

@@ -44,6 +44,37 @@ class ChaosCommandTest {
   }
 
   @Test
+  void aClusterOfNoNodesIsABadFlag() {
+    StringWriter err = new StringWriter();
+    int exit = ParleyCommand.commandLine().setErr(new PrintWriter(err)).execute("chaos", "--nodes", "0");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("parley: --nodes must be 1 to 9");
+  }
+
+  @Test
+  void aBadPostgresAdminUrlIsABadFlagOnlyForACluster() {
+    StringWriter err = new StringWriter();
+    int exit = ParleyCommand.commandLine().setErr(new PrintWriter(err))
+        .execute("chaos", "--nodes", "3", "--postgres-admin", "localhost");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).startsWith("parley: --postgres-admin must look like postgresql://");
+    assertThat(dryRun("--postgres-admin", "localhost")).isNotEmpty();
+  }
+
+  @Test
+  void aClusterDryRunNamesItsNodesAndPlansEveryKindOfFault() {
+    List<String> plan = dryRun("--seed", "7", "--kills", "3", "--nodes", "3");
+
+    assertThat(plan.get(0)).startsWith("chaos: seed 7, 20 clients").endsWith(", 3 nodes");
+    assertThat(plan.subList(1, 4))
+        .anyMatch(l -> l.matches("fault \\d at .*: node [123] SIGKILL, restart after .*"))
+        .anyMatch(l -> l.matches("fault \\d at .*: node [123] SIGSTOP for .*"))
+        .anyMatch(l -> l.endsWith(": drop the cluster's Redis subscribers"));
+  }
+
+  @Test
   void withoutASeedADrawnOneIsPrinted() {
     assertThat(dryRun().get(0)).matches("chaos: seed -?\\d+, .*");
   }

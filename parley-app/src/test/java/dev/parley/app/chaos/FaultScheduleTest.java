@@ -39,4 +39,35 @@ class FaultScheduleTest {
   void noFaultsPlansNothing() {
     assertThat(FaultSchedule.plan(1, 0, PHASE, HEARTBEAT)).isEmpty();
   }
+
+  @Test
+  void aClusterPlansKillsDropsAndFreezesOfNodesInTurn() {
+    for (long seed = 0; seed < 50; seed++) {
+      List<Fault> plan = FaultSchedule.plan(seed, 7, PHASE, HEARTBEAT, 3);
+      assertThat(plan).hasSize(7);
+      assertThat(plan).filteredOn(f -> f.kind() == Fault.Kind.KILL).hasSize(3)
+          .allSatisfy(f -> {
+            assertThat(f.node()).isBetween(1, 3);
+            assertThat(f.down()).isGreaterThan(HEARTBEAT).isLessThanOrEqualTo(HEARTBEAT.multipliedBy(3));
+          });
+      assertThat(plan).filteredOn(f -> f.kind() == Fault.Kind.DROP_SUBSCRIBERS).hasSize(2)
+          .allSatisfy(f -> assertThat(f.node()).isZero());
+      assertThat(plan).filteredOn(f -> f.kind() == Fault.Kind.STOP).hasSize(2)
+          .allSatisfy(f -> assertThat(f.node()).isBetween(1, 3));
+      assertThat(plan).allSatisfy(f -> assertThat(f.at()).isBetween(Duration.ofSeconds(10), Duration.ofSeconds(85)));
+    }
+  }
+
+  @Test
+  void threeFaultsInAClusterAreOneOfEachKind() {
+    assertThat(FaultSchedule.plan(5, 3, PHASE, HEARTBEAT, 3)).extracting(Fault::kind)
+        .containsExactlyInAnyOrder(Fault.Kind.KILL, Fault.Kind.DROP_SUBSCRIBERS, Fault.Kind.STOP);
+  }
+
+  @Test
+  void aSingleServersPlanIsTheSameAsBeforeClusters() {
+    assertThat(FaultSchedule.plan(42, 10, PHASE, HEARTBEAT, 1)).isEqualTo(FaultSchedule.plan(42, 10, PHASE, HEARTBEAT))
+        .allSatisfy(f -> assertThat(f.node()).isZero())
+        .allSatisfy(f -> assertThat(f.describe()).doesNotContain("node"));
+  }
 }

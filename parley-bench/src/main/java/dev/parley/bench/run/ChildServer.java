@@ -23,7 +23,7 @@ import java.util.regex.Pattern;
  * log file, after a {@code ---- COMMAND} line.
  */
 public final class ChildServer implements AutoCloseable {
-  private static final Pattern LISTENING = Pattern.compile("listening tcp=([^ ]+):(\\d+) http=([^ ]+):(\\d+)");
+  private static final Pattern LISTENING = Pattern.compile("listening tcp=([^ ]+):(\\d+) http=([^ ]+):(\\d+)(?: node=(\\S+))?");
 
   private final String name;
   private final Process process;
@@ -31,15 +31,17 @@ public final class ChildServer implements AutoCloseable {
   private final int tcpPort;
   private final int httpPort;
   private final List<String> command;
+  private final String node;
 
-  private ChildServer(
-      String name, Process process, Thread killAtExit, int tcpPort, int httpPort, List<String> command) {
+  private ChildServer(String name, Process process, Thread killAtExit, int tcpPort, int httpPort,
+      List<String> command, String node) {
     this.name = name;
     this.process = process;
     this.killAtExit = killAtExit;
     this.tcpPort = tcpPort;
     this.httpPort = httpPort;
     this.command = command;
+    this.node = node;
   }
 
   /** Starts {@code mainClass args} in a new JVM and waits (up to 60 s) for its listening line. */
@@ -71,7 +73,8 @@ public final class ChildServer implements AutoCloseable {
         throw new BenchException(name + " exited before listening; its log: " + log);
       }
       drain(process);
-      return new ChildServer(name, process, killAtExit, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), command);
+      return new ChildServer(name, process, killAtExit, Integer.parseInt(m.group(2)), Integer.parseInt(m.group(4)), command,
+          m.group(5));
     } catch (InterruptedException e) {
       process.destroyForcibly();
       Thread.currentThread().interrupt();
@@ -121,6 +124,11 @@ public final class ChildServer implements AutoCloseable {
   /** The port that serves {@code transport}: TCP lines, or HTTP for WebSocket. */
   public int port(Transport transport) {
     return transport == Transport.TCP ? tcpPort : httpPort;
+  }
+
+  /** The node name at the end of a cluster node's listening line, or {@code null}. */
+  public String node() {
+    return node;
   }
 
   public long pid() {

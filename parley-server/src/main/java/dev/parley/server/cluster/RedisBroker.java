@@ -73,6 +73,9 @@ public final class RedisBroker implements Broker {
         DefaultClientResources.builder().ioThreadPoolSize(2).computationThreadPoolSize(2).build();
     RedisURI uri = RedisURI.create(url);
     uri.setTimeout(COMMAND_TIMEOUT);
+    // Named in CLIENT LIST, so an operator (or the chaos run) can tell one cluster's nodes from
+    // another's on a shared Redis and drop just those.
+    uri.setClientName(clientName(clusterId, node));
     RedisClient client = RedisClient.create(resources, uri);
     client.setOptions(ClientOptions.builder()
         .autoReconnect(true)
@@ -89,6 +92,11 @@ public final class RedisBroker implements Broker {
       resources.shutdown(0, 1, TimeUnit.SECONDS);
       throw e;
     }
+  }
+
+  /** The name both of a node's Redis connections carry: {@code parley:CLUSTER:NODE}. */
+  public static String clientName(String clusterId, String node) {
+    return "parley:" + clusterId + ":" + node;
   }
 
   @Override
