@@ -14,12 +14,14 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * Real {@code parley serve --postgres} nodes on one database of the test's own, each with its
- * own data directory, and a real HAProxy in front of them. After each test it stops HAProxy,
+ * Real {@code parley serve --postgres --redis} nodes on one database of the test's own, each
+ * with its own data directory, and a real HAProxy in front of them. The nodes share the
+ * machine's Redis, but a cluster is named by its database, so tests never hear each other. After each test it stops HAProxy,
  * kills the nodes and drops the database, in that order; when the test failed it prints
  * HAProxy's log and the nodes' output first.
  */
 final class HaproxyCluster implements AfterEachCallback {
+  static final String REDIS = "redis://127.0.0.1:6379";
   private final ServerProcesses servers = new ServerProcesses();
   private final List<ServerProcess> nodes = new ArrayList<>();
   private TestDatabase database;
@@ -30,7 +32,7 @@ final class HaproxyCluster implements AfterEachCallback {
     database = TestDatabase.create();
     List<HaproxyConfig.Node> behind = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
-      List<String> args = new ArrayList<>(List.of("--postgres", database.url()));
+      List<String> args = new ArrayList<>(List.of("--postgres", database.url(), "--redis", REDIS));
       args.addAll(List.of(extraArgs));
       ServerProcess node = servers.start(dir.resolve("n" + i), args.toArray(String[]::new));
       nodes.add(node);
@@ -42,7 +44,23 @@ final class HaproxyCluster implements AfterEachCallback {
 
   /** The node named {@code name} (n1, n2, …). */
   ServerProcess node(String name) {
-    return nodes.get(Integer.parseInt(name.substring(1)) - 1);
+    return nodes.get(index(name));
+  }
+
+  /**
+   * Stops the node named {@code name} with SIGTERM, waits for it to exit, and starts it again
+   * with the same ports, data directory and flags, as an operator's rolling restart does.
+   * Returns the exit status of the stopped process once the new one listens.
+   */
+  int restart(String name) {
+    ServerProcess old = nodes.get(index(name));
+    int status = old.sigterm();
+    nodes.set(index(name), servers.startLike(old));
+    return status;
+  }
+
+  private static int index(String name) {
+    return Integer.parseInt(name.substring(1)) - 1;
   }
 
   /**

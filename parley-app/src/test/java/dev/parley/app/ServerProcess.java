@@ -32,7 +32,7 @@ import java.util.regex.Pattern;
  */
 final class ServerProcess {
   static final Pattern LISTENING =
-      Pattern.compile("parley listening tcp=(\\S+):(\\d+) http=(off|\\S+:\\d+)");
+      Pattern.compile("parley listening tcp=(\\S+):(\\d+) http=(off|\\S+:\\d+)(?: \\w+=\\S+)*");
   private static final Duration START_LIMIT = Duration.ofSeconds(30);
   private static final Duration EXIT_LIMIT = Duration.ofSeconds(30);
 
