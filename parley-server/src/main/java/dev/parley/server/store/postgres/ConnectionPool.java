@@ -23,6 +23,7 @@ final class ConnectionPool {
   static final int CONNECT_TIMEOUT_S = 3;
   /** Seconds a statement may wait for PostgreSQL's answer before its connection is given up. */
   static final int SOCKET_TIMEOUT_S = 30;
+  static final int IDLE_IN_TRANSACTION_MS = 5_000;
 
   private ConnectionPool() {}
 
@@ -60,6 +61,10 @@ final class ConnectionPool {
     p.setProperty("socketTimeout", Integer.toString(SOCKET_TIMEOUT_S));
     p.setProperty("tcpKeepAlive", "true");
     p.setProperty("ApplicationName", "parley");
+    // A node frozen inside a transaction (SIGSTOP, a long pause) would hold its batch's room
+    // counters, and every other node's batches behind them, until it woke: PostgreSQL ends
+    // such a transaction after a few seconds instead (nothing of it was acknowledged).
+    p.setProperty("options", "-c idle_in_transaction_session_timeout=" + IDLE_IN_TRANSACTION_MS);
     return p;
   }
 

@@ -40,6 +40,28 @@ class PostgresStoreTest extends MessageStoreContract {
     return new NewMessage(room, sender, sender, text, ref);
   }
 
+  /**
+   * A node frozen (SIGSTOP, a long GC pause) in the middle of a batch holds its rooms' counter
+   * rows; PostgreSQL ends its idle transaction after a few seconds, so the other nodes wait
+   * that long, not until the frozen one wakes.
+   */
+  @Test
+  void aNodeFrozenInsideABatchHoldsTheOthersUpForSecondsNotForever() throws Exception {
+    store.appendAll(List.of(msg("lobby", "ann", "first", "r1")));
+    try (var frozenNode = ConnectionPool.open(PostgresUrl.parse(database.get().url()))) {
+      Connection frozen = frozenNode.getConnection(); // never closed: PostgreSQL ends it
+      frozen.setAutoCommit(false);
+      try (Statement s = frozen.createStatement()) {
+        s.execute("UPDATE rooms SET last_id = last_id WHERE name = 'lobby'"); // then nothing
+      }
+      long start = System.nanoTime();
+      List<Appended> second = store.appendAll(List.of(msg("lobby", "bob", "second", "r2")));
+      long waitedMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+      assertThat(second.get(0).message().id()).isEqualTo(2);
+      assertThat(waitedMillis).isBetween(3_000L, 15_000L);
+    }
+  }
+
   @Test
   void twoNodesAppendingAtOnceToTheSameRoomsGiveGaplessUniqueIds() throws Exception {
     int batches = 40;
