@@ -15,7 +15,7 @@ import javax.net.ssl.SSLContext;
  * from a loopback address of its own (127.0.0.3), one connection per read, closed after it, so
  * that reading never takes a connection slot from the address the test's clients use.
  */
-final class MetricsPage {
+public final class MetricsPage {
   private static final int TIMEOUT_MS = 10_000;
 
   private MetricsPage() {}
@@ -24,7 +24,7 @@ final class MetricsPage {
    * The value of one series, such as {@code parley_byes_total{reason="idle"}}; fails when the
    * page does not have it.
    */
-  static double value(ParleyServer server, String series) {
+  public static double value(ParleyServer server, String series) {
     String page = fetch(server, null);
     return valueIn(page, series)
         .orElseThrow(() -> new AssertionError("no " + series + " in /metrics:\n" + page));

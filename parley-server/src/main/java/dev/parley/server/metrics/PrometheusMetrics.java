@@ -71,8 +71,12 @@ public final class PrometheusMetrics implements ServerMetrics {
     Gauge.builder(name, value, v -> v.getAsInt()).description(description).strongReference(true).register(registry);
   }
 
+  /** What the function counters read: Micrometer holds them weakly, so this holds them. */
+  private final java.util.List<LongSupplier> counted = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   /** Reports a count kept elsewhere that only grows (Prometheus adds {@code _total}). */
   public void counter(String name, String description, LongSupplier value) {
+    counted.add(value);
     io.micrometer.core.instrument.FunctionCounter.builder(name, value, v -> v.getAsLong())
         .description(description)
         .register(registry);

@@ -1,8 +1,10 @@
 package dev.parley.server.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.server.MetricsPage;
 import dev.parley.server.ParleyServer;
 import dev.parley.testkit.Fault;
 import dev.parley.testkit.FaultProxy;
@@ -152,6 +154,41 @@ class ClusterMessagesIT {
       bob.sendFrame("type", "send", "room", "lobby", "text", "from b", "ref", "b1");
       assertThat(ids(msgs(ann, 1))).containsExactly(22L);
       redisLink.apply(Fault.none());
+      assertThat(MetricsPage.value(b, "parley_gaps_filled_total")).isGreaterThanOrEqualTo(20);
+      assertThat(MetricsPage.value(a, "parley_broker_published_total")).isGreaterThanOrEqualTo(1);
+      assertThat(MetricsPage.value(b, "parley_broker_received_total")).isGreaterThanOrEqualTo(1);
+    }
+  }
+
+  @Test
+  void whileRedisIsAwayForEveryNodeEachKeepsServingAndAllIsCaughtUpOnceItIsBack() throws Exception {
+    try (FaultProxy redis = FaultProxy.start(TestCluster.REDIS)) {
+      ParleyServer a = cluster.start(redis.address(), c -> c);
+      ParleyServer b = cluster.start(redis.address(), c -> c);
+      WireClient ann = cluster.guest(a, "ann");
+      WireClient bob = cluster.guest(b, "bob");
+      join(ann, "lobby");
+      join(bob, "lobby");
+
+      redis.apply(Fault.blackHole());
+      redis.cutAll(); // Redis "restarts": every link drops, and new ones get nowhere
+      for (int i = 1; i <= 10; i++) {
+        ann.sendFrame("type", "send", "room", "lobby", "text", "a" + i, "ref", "a" + i);
+        bob.sendFrame("type", "send", "room", "lobby", "text", "b" + i, "ref", "b" + i);
+      }
+      // Each node stores, acks and delivers to its own, and reads the other's from the store.
+      assertThat(ids(msgs(ann, 20))).containsExactlyElementsOf(oneTo(20));
+      assertThat(ids(msgs(bob, 20))).containsExactlyElementsOf(oneTo(20));
+
+      double heardBefore = MetricsPage.value(a, "parley_broker_received_total");
+      redis.apply(Fault.none()); // Redis is back: the nodes reconnect by themselves
+      long back = System.nanoTime();
+      await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->
+          assertThat(MetricsPage.value(a, "parley_broker_received_total")).isGreaterThan(heardBefore));
+      ann.sendFrame("type", "send", "room", "lobby", "text", "after", "ref", "after");
+      assertThat(ids(msgs(bob, 1))).containsExactly(21L);
+      assertThat(ids(msgs(ann, 1))).containsExactly(21L);
+      assertThat(Duration.ofNanos(System.nanoTime() - back)).isLessThan(Duration.ofSeconds(40));
     }
   }
 
