@@ -283,8 +283,26 @@ public abstract class ServerFixture {
   private static JsonNode expectJoined(WireClient client, String room) {
     JsonNode joined = client.expect("joined");
     assertThat(joined.path("room").asText()).isEqualTo(Names.room(room));
+    if (clusterRun()) {
+      settle();
+    }
     return joined;
   }
+
+  /**
+   * In the cluster run, lets a moment pass after a join: news of it reaches the other node
+   * within milliseconds (the contract allows seconds), so that a test's next step, written for
+   * one node, does not race it.
+   */
+  private static void settle() {
+    try {
+      Thread.sleep(CLUSTER_SETTLE_MILLIS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static final long CLUSTER_SETTLE_MILLIS = 150;
 
   /** Sends {@code text} with a fresh ref, expects the ack then the own msg; returns the ack. */
   protected final JsonNode say(WireClient client, String room, String text) {

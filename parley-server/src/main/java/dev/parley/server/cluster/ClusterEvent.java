@@ -15,6 +15,7 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ClusterEvent.Stored.class, name = "stored"),
   @JsonSubTypes.Type(value = ClusterEvent.NodeState.class, name = "node"),
   @JsonSubTypes.Type(value = ClusterEvent.Moderated.class, name = "moderated"),
+  @JsonSubTypes.Type(value = ClusterEvent.Presence.class, name = "presence"),
 })
 public sealed interface ClusterEvent {
   String node();
@@ -35,7 +36,16 @@ public sealed interface ClusterEvent {
    * heartbeat) and soon after it changes: who is connected in which public room. A node not
    * heard from for three beats is gone, and its users with it.
    */
-  record NodeState(String node, Map<String, RoomPresence> rooms) implements ClusterEvent {}
+  record NodeState(String node, long version, Map<String, RoomPresence> rooms) implements ClusterEvent {}
+
+  /**
+   * One user came to a room on {@code node} (its first connection there) or left it (its last),
+   * sent at once, before the user is answered: so the others' lists are current by the time
+   * the user can tell anyone. {@code version} orders it against the node's states: a node's
+   * changes are numbered, and a state carries the number it was read after.
+   */
+  record Presence(String node, long version, String room, String userKey, String name, boolean in, int connections)
+      implements ClusterEvent {}
 
   /** Who is in one room on one node: users by key with their names, and how many connections. */
   record RoomPresence(Map<String, String> users, int connections) {}

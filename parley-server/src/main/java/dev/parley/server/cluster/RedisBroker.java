@@ -45,6 +45,7 @@ public final class RedisBroker implements Broker {
   private final LongAdder publishFailures = new LongAdder();
   private final LongAdder received = new LongAdder();
   private volatile Listener listener;
+  private volatile boolean closing;
   private final RedisGuestNames guestNames;
 
   private RedisBroker(String node, String clusterId, RedisClient client, ClientResources resources,
@@ -125,7 +126,7 @@ public final class RedisBroker implements Broker {
     RedisConnectionStateListener linkWatch = new RedisConnectionStateListener() {
       @Override
       public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
-        if (wasDown.compareAndSet(false, true)) {
+        if (!closing && wasDown.compareAndSet(false, true)) {
           log.warn("lost the link to Redis; storing and serving this node's own connections meanwhile");
         }
       }
@@ -183,6 +184,7 @@ public final class RedisBroker implements Broker {
 
   @Override
   public void close() {
+    closing = true;
     guestNames.close();
     try {
       subscriber.close();

@@ -87,6 +87,8 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   public void received(ClusterEvent event) {
     if (event instanceof ClusterEvent.NodeState state) {
       presence.received(state);
+    } else if (event instanceof ClusterEvent.Presence change) {
+      presence.received(change);
     } else if (event instanceof ClusterEvent.Moderated m) {
       moderated.accept(m);
     } else if (event instanceof ClusterEvent.Stored stored) {

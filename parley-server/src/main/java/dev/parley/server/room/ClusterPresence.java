@@ -11,10 +11,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Who is in which room across the cluster. Every node sends its whole state every second (its
- * heartbeat) and soon after a user comes or goes; the others keep the last state of each node
+ * Who is in which room across the cluster. Every node sends each change at once (a user came
+ * to a room here, or left it) and its whole state every second (its heartbeat, and the repair
+ * of any change lost on the way); the others keep the last state of each node
  * ({@link OtherNodes}), list those users in {@code joined}, {@code who} and the room list, and
  * tell their own members when someone came or went elsewhere. A node silent for three beats is
  * gone: its users leave everyone's lists. State, not events, goes between the nodes, so a lost
@@ -32,6 +34,8 @@ final class ClusterPresence implements AutoCloseable {
   private final Broker broker;
   private final OtherNodes others = new OtherNodes();
   private final AtomicBoolean publishQueued = new AtomicBoolean();
+  /** This node's changes, numbered (see {@link ClusterEvent.Presence}). */
+  private final AtomicLong version = new AtomicLong();
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "parley-cluster-presence");
@@ -72,7 +76,11 @@ final class ClusterPresence implements AutoCloseable {
     if (Names.isDirect(r.name)) {
       return;
     }
-    changedHere();
+    if (broker.clustered()) {
+      boolean in = event.equals(ServerFrame.Presence.JOIN);
+      broker.publish(new ClusterEvent.Presence(
+          broker.node(), version.incrementAndGet(), r.name, m.userKey(), m.user(), in, r.listedMembers));
+    }
     if (elsewhere(r.name, m.userKey())) {
       return; // still in the room on another node: nothing changed for the others
     }
@@ -83,6 +91,15 @@ final class ClusterPresence implements AutoCloseable {
   void changedHere() {
     if (broker.clustered() && publishQueued.compareAndSet(false, true)) {
       timer.schedule(this::publish, SOON_MILLIS, TimeUnit.MILLISECONDS);
+    }
+  }
+
+  /** The broker's thread: one change of another node's state. */
+  void received(ClusterEvent.Presence change) {
+    boolean first = !others.knows(change.node());
+    tell(others.apply(change, System.nanoTime()));
+    if (first) {
+      changedHere();
     }
   }
 
@@ -126,6 +143,7 @@ final class ClusterPresence implements AutoCloseable {
 
   private void publish() {
     publishQueued.set(false);
+    long at = version.get(); // before reading the rooms: every change up to it is in them
     Map<String, ClusterEvent.RoomPresence> state = new HashMap<>();
     for (Room r : rooms.all()) {
       Map<String, String> users = r.listedUsers;
@@ -133,7 +151,7 @@ final class ClusterPresence implements AutoCloseable {
         state.put(r.name, new ClusterEvent.RoomPresence(users, r.listedMembers));
       }
     }
-    broker.publish(new ClusterEvent.NodeState(broker.node(), state));
+    broker.publish(new ClusterEvent.NodeState(broker.node(), at, state));
   }
 
   /**

@@ -50,10 +50,10 @@ final class Moderator {
     }
     Runnable done = () -> {
       apply(r, action, target, by.user());
-      by.send(codec.encode(new ServerFrame.Moderated(ref, room, user, action)));
-      if (broker.clustered()) {
+      if (broker.clustered()) { // before the answer: the others know by the time the owner does
         broker.publish(new ClusterEvent.Moderated(broker.node(), room, action.name(), target, by.user()));
       }
+      by.send(codec.encode(new ServerFrame.Moderated(ref, room, user, action)));
     };
     if (action != Moderation.KICK) {
       policyWrites.storeFirstOwner(r, by, ref); // what an owner stores keeps its meaning after a restart

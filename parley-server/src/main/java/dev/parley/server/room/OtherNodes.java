@@ -14,18 +14,61 @@ import java.util.concurrent.ConcurrentHashMap;
  * and the room list; each node's entry is replaced whole.
  */
 final class OtherNodes {
-  private record Heard(Map<String, RoomPresence> rooms, long atNanos) {}
+  /** A node's last known state, when it was last heard from, and the newest change it holds. */
+  private record Heard(Map<String, RoomPresence> rooms, long atNanos, long version) {}
 
   /** The users who came to or left a room on one node, by key with their names. */
   record Change(Map<String, String> came, Map<String, String> left) {}
 
   private final ConcurrentHashMap<String, Heard> nodes = new ConcurrentHashMap<>();
 
-  /** Takes a node's new state; returns, per room, who came and went there since its last. */
+  /**
+   * Takes a node's new state; returns, per room, who came and went there since its last. A
+   * state older than a change already applied only says the node is alive.
+   */
   Map<String, Change> update(ClusterEvent.NodeState state, long nowNanos) {
-    Heard before = nodes.put(state.node(), new Heard(Map.copyOf(state.rooms()), nowNanos));
-    return changes(before == null ? Map.of() : before.rooms(), state.rooms());
+    while (true) {
+      Heard was = nodes.get(state.node());
+      if (was != null && state.version() < was.version()) {
+        if (nodes.replace(state.node(), was, new Heard(was.rooms(), nowNanos, was.version()))) {
+          return Map.of();
+        }
+        continue; // changed meanwhile: look again
+      }
+      Heard now = new Heard(Map.copyOf(state.rooms()), nowNanos, state.version());
+      if (was == null ? nodes.putIfAbsent(state.node(), now) == null : nodes.replace(state.node(), was, now)) {
+        return changes(was == null ? Map.of() : was.rooms(), state.rooms());
+      }
+    }
   }
+
+  /** Takes one change of a node's state (a user came or left a room there). */
+  Map<String, Change> apply(ClusterEvent.Presence p, long nowNanos) {
+    while (true) {
+      Heard was = nodes.get(p.node());
+      if (was != null && p.version() <= was.version()) {
+        return Map.of(); // the state it belongs to has come already
+      }
+      Map<String, RoomPresence> rooms = new HashMap<>(was == null ? Map.of() : was.rooms());
+      RoomPresence room = rooms.get(p.room());
+      Map<String, String> users = new HashMap<>(room == null ? Map.of() : room.users());
+      if (p.in()) {
+        users.put(p.userKey(), p.name());
+      } else {
+        users.remove(p.userKey());
+      }
+      if (users.isEmpty()) {
+        rooms.remove(p.room());
+      } else {
+        rooms.put(p.room(), new RoomPresence(Map.copyOf(users), p.connections()));
+      }
+      Heard now = new Heard(Map.copyOf(rooms), nowNanos, p.version());
+      if (was == null ? nodes.putIfAbsent(p.node(), now) == null : nodes.replace(p.node(), was, now)) {
+        return changes(was == null ? Map.of() : was.rooms(), rooms);
+      }
+    }
+  }
+
 
   /** Forgets the nodes not heard from within {@code silence}; returns who left where. */
   Map<String, Change> expire(long nowNanos, long silenceNanos) {

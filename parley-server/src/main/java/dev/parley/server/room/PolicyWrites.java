@@ -34,6 +34,27 @@ final class PolicyWrites {
   }
 
   /**
+   * In a cluster: the store's writer makes {@code m}'s user the room's first owner unless the
+   * room has owners already (claimed on another node), and the room takes whichever owners the
+   * store has; then {@code then} runs on the lane. If it cannot be stored, {@code m} is told
+   * and {@code refused} runs.
+   */
+  void claimFirstOwner(Room r, Member m, String ref, Runnable then, Runnable refused) {
+    java.util.Set<String> owners = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    boolean queued = persist(r, store -> owners.addAll(store.claimFirstOwner(r.name, m.userKey())), () -> {
+      r.owners.addAll(owners);
+      then.run();
+    }, () -> {
+      refused.run();
+      m.reject(ErrorCode.INTERNAL, "room " + r.name + " is unavailable, try again", ref);
+    });
+    if (!queued) {
+      refused.run();
+      RoomHub.busy(m, ref);
+    }
+  }
+
+  /**
    * Has the store's writer store a change of a room's policy, then runs {@code then} on the
    * room's lane; when it cannot be stored, the member is told and {@code undo} runs instead.
    * The room stays in memory until the writer has answered, so a reload cannot miss it.

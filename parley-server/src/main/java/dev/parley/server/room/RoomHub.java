@@ -46,6 +46,7 @@ public final class RoomHub implements AutoCloseable {
   private final ClusterFeed feed;
   private final ClusterPresence cluster;
   private final Moderator moderator;
+  private final Broker broker;
   private volatile Function<String, List<? extends Member>> localParticipants = room -> List.of();
 
   public RoomHub(
@@ -62,6 +63,7 @@ public final class RoomHub implements AutoCloseable {
     this.rooms = new LiveRooms(lanes, reads, roomIdle);
     this.replays = new Replays(lanes, reads, codec);
     this.policyWrites = new PolicyWrites(lanes, committer);
+    this.broker = broker;
     this.cluster = new ClusterPresence(rooms, lanes, codec, broker);
     this.moderator = new Moderator(rooms, lanes, codec, policyWrites, broker, cluster);
     this.feed = new ClusterFeed(
@@ -135,33 +137,58 @@ public final class RoomHub implements AutoCloseable {
         m.reject(ErrorCode.FORBIDDEN, "room " + room + " is full", ref);
         return;
       }
-      if (r.banned.contains(m.userKey())) {
-        refused.run();
-        m.reject(ErrorCode.FORBIDDEN, "you are banned from " + room, ref);
+      if (r.banned.contains(m.userKey()) && broker.clustered()) {
+        // Maybe lifted on another node a moment ago: the store says for sure.
+        reads.load(store -> store.policy(room), policy -> lanes.execute(room, () -> {
+          r.banned.retainAll(policy.banned());
+          joinUnlessBanned(r, m, since, readableAfter, ref, refused);
+        }), () -> lanes.execute(room, () -> joinUnlessBanned(r, m, since, readableAfter, ref, refused)));
         return;
       }
-      if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(room)) {
-        // The first registered user in claims the room at once (the joined frame says so); the
-        // claim is stored now if the room is, else with the room's first message.
-        r.owners.add(m.userKey());
-        r.ownerToStore = m.userKey();
-        if (r.last() > 0) {
-          policyWrites.storeFirstOwner(r, m, ref);
-        }
-      }
-      if (r.add(m)) {
-        cluster.cameOrWent(r, m, ServerFrame.Presence.JOIN);
-      }
-      m.joinAnswered(room, true);
-      long last = r.last();
-      long from = Math.max(readableAfter,
-          since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last));
-      boolean truncated = last - from > MAX_REPLAY;
-      long after = Math.max(from, last - MAX_REPLAY);
-      m.send(codec.encode(
-          new ServerFrame.Joined(room, r.memberNames(cluster.usersElsewhere(room)), last, truncated, List.copyOf(r.owners), ref)));
-      replays.start(r, m, after, ref);
+      joinUnlessBanned(r, m, since, readableAfter, ref, refused);
     });
+  }
+
+  /** On the room's lane: the rest of {@link #join}, from the ban on. */
+  private void joinUnlessBanned(Room r, Member m, Long since, long readableAfter, String ref, Runnable refused) {
+    String room = r.name;
+    if (r.banned.contains(m.userKey())) {
+      refused.run();
+      m.reject(ErrorCode.FORBIDDEN, "you are banned from " + room, ref);
+      return;
+    }
+    if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(room)) {
+      if (broker.clustered()) {
+        // Another node may have a first owner for the room too: the store decides, at once.
+        policyWrites.claimFirstOwner(r, m, ref, () -> admit(r, m, since, readableAfter, ref), refused);
+        return;
+      }
+      // The first registered user in claims the room at once (the joined frame says so); the
+      // claim is stored now if the room is, else with the room's first message.
+      r.owners.add(m.userKey());
+      r.ownerToStore = m.userKey();
+      if (r.last() > 0) {
+        policyWrites.storeFirstOwner(r, m, ref);
+      }
+    }
+    admit(r, m, since, readableAfter, ref);
+  }
+
+  /** On the room's lane: puts a member allowed in, answers {@code joined}, starts its replay. */
+  private void admit(Room r, Member m, Long since, long readableAfter, String ref) {
+    String room = r.name;
+    if (r.add(m)) {
+      cluster.cameOrWent(r, m, ServerFrame.Presence.JOIN);
+    }
+    m.joinAnswered(room, true);
+    long last = r.last();
+    long from = Math.max(readableAfter,
+        since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last));
+    boolean truncated = last - from > MAX_REPLAY;
+    long after = Math.max(from, last - MAX_REPLAY);
+    m.send(codec.encode(
+        new ServerFrame.Joined(room, r.memberNames(cluster.usersElsewhere(room)), last, truncated, List.copyOf(r.owners), ref)));
+    replays.start(r, m, after, ref);
   }
 
   /** Joins {@code m} without a reply or replay (a private conversation, at login). */

@@ -67,7 +67,20 @@ final class LoginCommands {
       return;
     }
     var auth = services.authenticator();
-    s.suspendFor(services.registrationPool(), () -> auth.register(register, host), login -> {
+    String key = Names.key(register.user());
+    GuestNames names = services.guestNames();
+    // A guest of the name on another node of a cluster holds it too; it is held here while the
+    // account is made, then let go (an account's name needs no claim).
+    s.suspendFor(services.registrationPool(), () -> {
+      if (!names.claim(key)) {
+        return new Login.Refused(ErrorCode.NAME_TAKEN, "someone connected is using or registering that name");
+      }
+      try {
+        return auth.register(register, host);
+      } finally {
+        names.release(key);
+      }
+    }, login -> {
       finish(s, login, register.ref());
       if (login instanceof Login.Accepted created) {
         // What the account's creation means for others connected applies now, not at the

@@ -36,6 +36,12 @@ public interface MessageStore extends AutoCloseable {
   /** Who owns a room and who is banned from it, by user key. */
   RoomPolicy policy(String room);
 
+  /**
+   * Makes a user the first owner of a room unless it has owners already, in one transaction
+   * that no other claim of the room can interleave with; returns the room's owners after.
+   */
+  java.util.Set<String> claimFirstOwner(String room, String userKey);
+
   /** Makes a user an owner of a room. */
   void addOwner(String room, String userKey);
 

@@ -53,6 +53,7 @@ class GroupCommitterTest {
     }
     public void setBanned(String room, String userKey, boolean banned) {}
     public void checkWritable() {}
+    public java.util.Set<String> claimFirstOwner(String room, String userKey) { return java.util.Set.of(userKey); }
     public List<StoredMessage> range(String room, long after, long upTo, int limit) { return List.of(); }
     public HistorySlice before(String room, long after, long before, int limit) { return null; }
     public List<RoomInfo> publicRooms(int max) { return List.of(); }

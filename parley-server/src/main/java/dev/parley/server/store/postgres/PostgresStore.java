@@ -130,6 +130,23 @@ public final class PostgresStore implements ChatStore {
   }
 
   @Override
+  public Set<String> claimFirstOwner(String room, String userKey) {
+    return jdbc.inTransaction(c -> {
+      // Two nodes claiming the same new room at once: one waits for the other's claim.
+      try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('owner:' || ?))")) {
+        lock.setString(1, room);
+        lock.execute();
+      }
+      Set<String> owners = strings(c, "SELECT user_key FROM room_owners WHERE room=?", room);
+      if (!owners.isEmpty()) {
+        return owners;
+      }
+      Jdbc.update(c, "INSERT INTO room_owners(room, user_key) VALUES(?,?)", room, userKey);
+      return Set.of(userKey);
+    });
+  }
+
+  @Override
   public void addOwner(String room, String userKey) {
     jdbc.query(c -> Jdbc.update(c,
         "INSERT INTO room_owners(room, user_key) VALUES(?,?) ON CONFLICT DO NOTHING", room, userKey));

@@ -185,6 +185,18 @@ public final class SqliteStore implements ChatStore {
   }
 
   @Override
+  public Set<String> claimFirstOwner(String room, String userKey) {
+    return sql.inTransaction(c -> {
+      Set<String> owners = keys(c, "SELECT user_key FROM room_owners WHERE room=?", room);
+      if (!owners.isEmpty()) {
+        return owners;
+      }
+      Sql.update(c, "INSERT INTO room_owners(room, user_key) VALUES(?,?)", room, userKey);
+      return Set.of(userKey);
+    });
+  }
+
+  @Override
   public void addOwner(String room, String userKey) {
     sql.query(c -> Sql.update(c, "INSERT OR IGNORE INTO room_owners(room, user_key) VALUES(?,?)", room, userKey));
   }
