@@ -5,6 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.server.ParleyServer;
+import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.store.postgres.PostgresStore;
+import dev.parley.server.store.postgres.PostgresUrl;
 import dev.parley.testkit.Fault;
 import dev.parley.testkit.FaultProxy;
 import dev.parley.testkit.WireClient;
@@ -148,5 +151,32 @@ class ClusterPresenceIT {
     assertThat(kicked.path("by").asText()).isEqualTo("alice");
     bob.sendFrame("type", "join", "room", "hall", "ref", "j2");
     assertThat(nextOf(bob, "error").path("code").asText()).isEqualTo("forbidden");
+  }
+
+  @Test
+  void aPasswordChangedInTheDatabaseEndsTheUsersConnectionsOnEveryNodeAndItsTokens() throws Exception {
+    ParleyServer a = cluster.start();
+    ParleyServer b = cluster.start();
+    WireClient laptop = cluster.register(a, "alice");
+    String token = laptop.seen().get(0).path("token").asText();
+    WireClient phone = WireClient.connect(b.tcpAddress());
+    phone.sendFrame("type", "hello", "token", token);
+    phone.expect("welcome");
+
+    // What `parley user passwd --postgres` does: the database changes, no node is asked.
+    try (var store = PostgresStore.open(PostgresUrl.parse(cluster.database().url()))) {
+      assertThat(store.accountStore().changePassword("alice", PasswordHasher.owaspBaseline().hash("battery staple")))
+          .isTrue();
+    }
+    List<JsonNode> ended = phone.awaitClosed(WITHIN);
+    assertThat(laptop.awaitClosed(WITHIN)).extracting(f -> f.path("type").asText() + " " + f.path("reason").asText())
+        .contains("bye password_changed");
+    assertThat(ended).extracting(f -> f.path("type").asText() + " " + f.path("reason").asText())
+        .contains("bye password_changed");
+    WireClient again = WireClient.connect(b.tcpAddress());
+    again.sendFrame("type", "hello", "token", token);
+    assertThat(again.expectError("auth_failed").path("code").asText()).isEqualTo("auth_failed");
+    again.close();
+    phone.close();
   }
 }
