@@ -134,6 +134,9 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
 
   /** On the room's lane: delivers a stored message in its turn. */
   void offer(Room r, StoredMessage s) {
+    if (s.id() <= r.last()) {
+      return; // delivered already (a fill that overlaps, news of what a load read): no encoding
+    }
     metrics.messagesDelivered(r.offer(s.id(), codec.encode(RoomHub.msg(s))));
     if (r.behind()) {
       fillLater(r);

@@ -29,7 +29,10 @@ final class LiveRooms implements AutoCloseable {
         return t;
       });
 
-  LiveRooms(RoomLanes lanes, StoreReads reads, Duration idle) {
+  private final boolean clustered;
+
+  LiveRooms(RoomLanes lanes, StoreReads reads, Duration idle, boolean clustered) {
+    this.clustered = clustered;
     this.lanes = lanes;
     this.reads = reads;
     this.idleNanos = idle.toNanos();
@@ -59,7 +62,7 @@ final class LiveRooms implements AutoCloseable {
     return lanes.admit(room, () -> {
       Room r = rooms.get(room);
       if (r == null) {
-        r = new Room(room);
+        r = new Room(room, clustered);
         rooms.put(room, r);
         load(r);
       }

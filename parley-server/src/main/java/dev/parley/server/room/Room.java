@@ -48,9 +48,12 @@ final class Room {
   volatile long listedLast;
   /**
    * The users connected here on this node, key to name: a copy the lane replaces when a user
-   * comes or goes (not on every connection), which the node's state for the others reads.
+   * comes or goes (not on every connection), which the node's state for the others reads. Kept
+   * only on a node of a cluster: a copy per join costs a big room's joins dearly, and a node on
+   * its own has nobody to tell.
    */
   volatile Map<String, String> listedUsers = Map.of();
+  private final boolean listsUsers;
   /**
    * Since when the room has been unused: when its last member left, or when it was last used by
    * someone not in it. While anyone is in it, the room stays in memory whatever this says, so
@@ -85,8 +88,9 @@ final class Room {
     Replay replay;
   }
 
-  Room(String name) {
+  Room(String name, boolean listsUsers) {
     this.name = name;
+    this.listsUsers = listsUsers;
   }
 
   /** Work for a room, and what to do instead if the room cannot be loaded. */
@@ -189,6 +193,9 @@ final class Room {
   }
 
   private void listUsers() {
+    if (!listsUsers) {
+      return;
+    }
     Map<String, String> users = new HashMap<>();
     occupants.forEach((key, o) -> users.put(key, o.name));
     listedUsers = Map.copyOf(users);

@@ -60,7 +60,7 @@ public final class RoomHub implements AutoCloseable {
       Duration roomIdle,
       Broker broker) {
     this.lanes = new RoomLanes(laneCount, maxLaneBacklog);
-    this.rooms = new LiveRooms(lanes, reads, roomIdle);
+    this.rooms = new LiveRooms(lanes, reads, roomIdle, broker.clustered());
     this.replays = new Replays(lanes, reads, codec);
     this.policyWrites = new PolicyWrites(lanes, committer);
     this.broker = broker;
