@@ -118,6 +118,44 @@ public final class FrameCodec {
   }
 
   /**
+   * Decodes a frame of {@code type} whose fields arrive apart, as in an HTTP API request: those
+   * of {@code body} (one JSON object, or {@code null} for none) and {@code fields}, taken from
+   * the URL, which are set over the body's. A field's value is a {@link String} or a {@link
+   * Long}; a value that should have been a number but did not parse as one is passed as the
+   * text it was, and refused by the frame's rules. Every rule of the frame applies, exactly as
+   * for the frame on a connection, and bad input is a rejection, never an exception.
+   */
+  public Decoded decodeParts(String type, byte[] body, Map<String, ?> fields) {
+    ObjectNode object;
+    if (body == null) {
+      object = mapper.createObjectNode();
+    } else {
+      if (!Utf8.isValid(body, 0, body.length)) {
+        return rejected(ErrorCode.BAD_REQUEST, "the body is not valid UTF-8", null);
+      }
+      JsonNode tree;
+      try {
+        tree = mapper.readTree(body);
+      } catch (IOException e) {
+        return rejected(ErrorCode.BAD_REQUEST, describe(e).replace("frame", "the body"), null);
+      }
+      if (tree == null || !tree.isObject()) {
+        return rejected(ErrorCode.BAD_REQUEST, "the body must be a JSON object", null);
+      }
+      object = (ObjectNode) tree;
+    }
+    object.put("type", type);
+    fields.forEach((name, value) -> {
+      if (value instanceof Long number) {
+        object.put(name, number);
+      } else {
+        object.put(name, String.valueOf(value));
+      }
+    });
+    return decode(object);
+  }
+
+  /**
    * Parses a JSON array of frames (the long-polling body), or returns {@code null} when the
    * bytes are not one well-formed JSON array.
    */
@@ -144,10 +182,25 @@ public final class FrameCodec {
 
   /** Encodes a server frame as one JSON object followed by {@code '\n'}. */
   public EncodedFrame encode(ServerFrame frame) {
+    return encode(frame, true);
+  }
+
+  /**
+   * Encodes a frame's fields alone, without its {@code type}: an answer of the HTTP API, whose
+   * kind the request says (the page of {@code GET …/messages} is a {@code history} frame's
+   * fields).
+   */
+  public EncodedFrame encodeFields(ServerFrame frame) {
+    return encode(frame, false);
+  }
+
+  private EncodedFrame encode(ServerFrame frame, boolean typed) {
     try (ByteArrayBuilder buffer = new ByteArrayBuilder(256);
         JsonGenerator json = factory.createGenerator(buffer)) {
       json.writeStartObject();
-      json.writeStringField("type", frame.type());
+      if (typed) {
+        json.writeStringField("type", frame.type());
+      }
       frame.writeFields(new FrameWriter(json));
       json.writeEndObject();
       json.flush();

@@ -206,4 +206,43 @@ class FrameCodecTest {
     assertThat(codec.encode(page).toString())
         .isEqualTo("{\"type\":\"history\",\"ref\":\"h1\",\"room\":\"r\",\"messages\":[{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"a\",\"text\":\"t\",\"ts\":2}],\"more\":true}");
   }
+
+  @Test
+  void aPageOfTheHttpApiIsAHistoryFrameWithoutItsType() {
+    var page = new ServerFrame.HistoryPage(null, "r", List.of(new ServerFrame.Msg("r", 1, "a", "t", 2)), false);
+    assertThat(codec.encodeFields(page).toString())
+        .isEqualTo("{\"room\":\"r\",\"messages\":[{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"a\",\"text\":\"t\",\"ts\":2}],\"more\":false}");
+  }
+
+  private Decoded parts(String type, String body, java.util.Map<String, ?> fields) {
+    return codec.decodeParts(type, body == null ? null : body.getBytes(StandardCharsets.UTF_8), fields);
+  }
+
+  @Test
+  void partsOfARequestDecodeAsOneFrameWithTheUrlsFieldsOverTheBodys() {
+    Decoded d = parts("send", "{\"type\":\"dm\",\"room\":\"elsewhere\",\"text\":\"hi\",\"ref\":\"ci-1\"}",
+        java.util.Map.of("room", "Lobby"));
+    assertThat(d).isEqualTo(new Decoded.Frame(new ClientFrame.Send("lobby", "hi", "ci-1")));
+    assertThat(parts("history", null, java.util.Map.of("room", "dm:alice:bob", "limit", 500L)))
+        .isEqualTo(new Decoded.Frame(new ClientFrame.History("dm:alice:bob", null, 200, null)));
+  }
+
+  @Test
+  void partsOfARequestFollowTheFramesRules() {
+    java.util.Map<String, ?> lobby = java.util.Map.of("room", "lobby");
+    assertThat(parts("send", "{\"text\":\"\"}", lobby)).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "text must not be empty", null));
+    assertThat(parts("send", "{\"text\":\"a\u0007\"}", lobby)).isInstanceOf(Decoded.Rejected.class);
+    assertThat(parts("send", "{\"text\":5}", lobby)).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "text must be a string", null));
+    assertThat(parts("send", "{\"text\":\"hi\",\"ref\":\"\"}", lobby)).isInstanceOf(Decoded.Rejected.class);
+    assertThat(parts("send", "{\"text\":\"hi\"}", java.util.Map.of("room", "no room")))
+        .isEqualTo(new Decoded.Rejected(ErrorCode.INVALID_NAME, "invalid room name 'no room'", null));
+    assertThat(parts("send", "[1]", lobby)).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "the body must be a JSON object", null));
+    assertThat(parts("send", "{\"text\":\"hi\"} {}", lobby)).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "data after the JSON object", null));
+    assertThat(parts("send", "{\"text\":", lobby)).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "the body is not valid JSON", null));
+    assertThat(codec.decodeParts("send", new byte[] {'"', (byte) 0xC3, '"'}, lobby)).isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "the body is not valid UTF-8", null));
+    assertThat(parts("history", null, java.util.Map.of("room", "lobby", "limit", "ten")))
+        .isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "limit must be a whole number", null));
+    assertThat(parts("history", null, java.util.Map.of("room", "lobby", "limit", 0L)))
+        .isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "limit must be at least 1", null));
+  }
 }

@@ -12,6 +12,7 @@ import dev.parley.server.room.StoreReads;
 import dev.parley.server.session.AccountChanges;
 import dev.parley.server.session.AddressLimit;
 import dev.parley.server.session.CommandTable;
+import dev.parley.server.session.ScriptRequests;
 import dev.parley.server.session.Session;
 import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.session.SessionServices;
@@ -33,6 +34,7 @@ import dev.parley.server.transport.SlowConsumerRule;
 import dev.parley.server.transport.TlsContexts;
 import dev.parley.server.transport.http.HttpChannelInitializer;
 import dev.parley.server.transport.http.MetricsAccess;
+import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
@@ -83,6 +85,8 @@ public final class ParleyServer implements AutoCloseable {
   private boolean clustered;
   private Channel httpListener;
   private InetSocketAddress httpAddress;
+  /** Requests with a token and no connection (the HTTP API, UDP); set once while starting. */
+  private ScriptRequests scripts;
   /** Set once while starting; read by the metrics scrape. */
   private volatile PollSessions pollSessions;
   private boolean closed;
@@ -169,6 +173,7 @@ public final class ParleyServer implements AutoCloseable {
             new RegistrationThrottle(config.registrationsPerHour(), Clock.systemUTC()),
             broker instanceof RedisBroker redis ? redis.guestNames() : GuestNames.SINGLE_NODE);
 
+    scripts = new ScriptRequests(services);
     var admission = new AddressAdmission(services.addresses());
     var violations = new ProtocolViolations(metrics);
     Channel tcp =
@@ -232,7 +237,8 @@ public final class ParleyServer implements AutoCloseable {
     Channel http =
         bind(
             bootstrap(acceptors, workers, config.maxPendingBytes())
-                .childHandler(new HttpChannelInitializer(services, commands, settings, poll, connections)),
+                .childHandler(new HttpChannelInitializer(
+                    services, commands, settings, poll, new ApiHandler(scripts, services.codec(), config.maxFrameBytes()), connections)),
             config.bind(),
             config.httpPort(),
             "--http-port");
@@ -339,6 +345,14 @@ public final class ParleyServer implements AutoCloseable {
     }
     PollSessions poll = pollSessions;
     return poll == null ? total : total + poll.unsentBytes();
+  }
+
+  /**
+   * What a transport without connections (the HTTP API, UDP) hands its requests to: a token
+   * and a frame in, one answer out.
+   */
+  public ScriptRequests scripts() {
+    return scripts;
   }
 
   /** This node's name (unique in its cluster). */

@@ -2,12 +2,15 @@ package dev.parley.server.auth;
 
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ErrorCode;
+import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Names;
 import dev.parley.server.store.Account;
 import dev.parley.server.store.AccountStore;
 import dev.parley.server.store.MessageStore;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -79,6 +82,30 @@ public final class Authenticator {
       return refused(ErrorCode.AUTH_FAILED, "wrong user name or password");
     }
     return accepted(account.get(), issueToken(account.get()));
+  }
+
+  /**
+   * The account a bearer token stands for, for requests that have no login of their own (the
+   * HTTP API, UDP): checked against the store on every call (so a revoked token, or one of an
+   * account whose password changed, is refused at once), and throttled per host like a token
+   * {@code hello}. The answer carries no private conversations.
+   */
+  public Login bearer(String token, String host) {
+    long wait = throttle.waitMillis(null, host);
+    if (wait > 0) {
+      return refused(ErrorCode.RATE_LIMITED,
+          "too many failed logins; try again in " + ((wait + 999) / 1000) + " s");
+    }
+    Optional<Account> account = token.isEmpty() || token.length() > FrameCodec.MAX_SECRET
+        ? Optional.empty()
+        : accounts.tokenAccount(Tokens.hash(token), clock.millis());
+    if (account.isEmpty()) {
+      throttle.failed(null, host);
+      return refused(ErrorCode.AUTH_FAILED, "the token is not valid");
+    }
+    Account a = account.get();
+    throttle.succeeded(a.key(), host);
+    return new Login.Accepted(a.name(), a.key(), a.id(), a.generation(), token, List.of(), Map.of());
   }
 
   /** Decides a {@code register} from {@code host}; the host becomes known for the new user. */

@@ -30,6 +30,7 @@ public final class PrometheusMetrics implements ServerMetrics {
   private final Map<ErrorCode, Counter> errors = new EnumMap<>(ErrorCode.class);
   private final Map<ByeReason, Counter> byes = new EnumMap<>(ByeReason.class);
   private final Map<String, Counter> violations = new ConcurrentHashMap<>();
+  private final Map<String, Counter> scriptRequests = new ConcurrentHashMap<>();
   private final Counter stored;
   private final Counter delivered;
   private final Timer commits;
@@ -154,6 +155,18 @@ public final class PrometheusMetrics implements ServerMetrics {
             .tag("transport", transport)
             .tag("kind", kind)
             .description("connections closed for breaking their transport's protocol")
+            .register(registry))
+        .increment();
+  }
+
+  @Override
+  public void scriptRequest(String transport, ErrorCode code) {
+    String outcome = code == null ? "ok" : code.wireName();
+    scriptRequests
+        .computeIfAbsent(transport + " " + outcome, k -> Counter.builder("parley.script.requests")
+            .tag("transport", transport)
+            .tag("outcome", outcome)
+            .description("requests with a token and no connection (HTTP API, UDP), by outcome")
             .register(registry))
         .increment();
   }

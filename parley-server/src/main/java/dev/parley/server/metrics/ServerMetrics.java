@@ -34,6 +34,12 @@ public interface ServerMetrics {
    */
   void protocolViolation(String transport, String kind);
 
+  /**
+   * A request with a token and no connection ({@code transport} {@code http} for the HTTP API,
+   * {@code udp}) was answered with {@code code}'s error, or ({@code null}) it succeeded.
+   */
+  void scriptRequest(String transport, ErrorCode code);
+
   ServerMetrics NONE =
       new ServerMetrics() {
         public void connectionOpened(String transport) {}
@@ -51,5 +57,7 @@ public interface ServerMetrics {
         public void byeSent(ByeReason reason) {}
 
         public void protocolViolation(String transport, String kind) {}
+
+        public void scriptRequest(String transport, ErrorCode code) {}
       };
 }

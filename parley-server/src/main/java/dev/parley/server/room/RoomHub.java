@@ -137,16 +137,24 @@ public final class RoomHub implements AutoCloseable {
         m.reject(ErrorCode.FORBIDDEN, "room " + room + " is full", ref);
         return;
       }
-      if (r.banned.contains(m.userKey()) && broker.clustered()) {
-        // Maybe lifted on another node a moment ago: the store says for sure.
-        reads.load(store -> store.policy(room), policy -> lanes.execute(room, () -> {
-          r.banned.retainAll(policy.banned());
-          joinUnlessBanned(r, m, since, readableAfter, ref, refused);
-        }), () -> lanes.execute(room, () -> joinUnlessBanned(r, m, since, readableAfter, ref, refused)));
-        return;
-      }
-      joinUnlessBanned(r, m, since, readableAfter, ref, refused);
+      afterBanCheck(r, m, () -> joinUnlessBanned(r, m, since, readableAfter, ref, refused));
     });
+  }
+
+  /**
+   * On the room's lane: runs {@code then} there once what memory says of {@code m}'s ban can be
+   * trusted. In a cluster a ban held in memory is read again from the store first: it may have
+   * been lifted on another node a moment ago.
+   */
+  private void afterBanCheck(Room r, Member m, Runnable then) {
+    if (r.banned.contains(m.userKey()) && broker.clustered()) {
+      reads.load(store -> store.policy(r.name), policy -> lanes.execute(r.name, () -> {
+        r.banned.retainAll(policy.banned());
+        then.run();
+      }), () -> lanes.execute(r.name, then));
+      return;
+    }
+    then.run();
   }
 
   /** On the room's lane: the rest of {@link #join}, from the ban on. */
@@ -157,10 +165,19 @@ public final class RoomHub implements AutoCloseable {
       m.reject(ErrorCode.FORBIDDEN, "you are banned from " + room, ref);
       return;
     }
-    if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(room)) {
+    claimIfFirst(r, m, ref, () -> admit(r, m, since, readableAfter, ref), refused);
+  }
+
+  /**
+   * On the room's lane: the first registered user in a public room without owners owns it, then
+   * {@code then} runs on the lane ({@code refused} instead if a cluster's claim cannot be
+   * stored, {@code m} told).
+   */
+  private void claimIfFirst(Room r, Member m, String ref, Runnable then, Runnable refused) {
+    if (r.owners.isEmpty() && m.isRegistered() && !Names.isDirect(r.name)) {
       if (broker.clustered()) {
         // Another node may have a first owner for the room too: the store decides, at once.
-        policyWrites.claimFirstOwner(r, m, ref, () -> admit(r, m, since, readableAfter, ref), refused);
+        policyWrites.claimFirstOwner(r, m, ref, then, refused);
         return;
       }
       // The first registered user in claims the room at once (the joined frame says so); the
@@ -171,7 +188,7 @@ public final class RoomHub implements AutoCloseable {
         policyWrites.storeFirstOwner(r, m, ref);
       }
     }
-    admit(r, m, since, readableAfter, ref);
+    then.run();
   }
 
   /** On the room's lane: puts a member allowed in, answers {@code joined}, starts its replay. */
@@ -249,6 +266,28 @@ public final class RoomHub implements AutoCloseable {
       }
       append(r, m, text, ref);
     });
+  }
+
+  /**
+   * A send from someone who has no connection in the room (the HTTP API, UDP). Posting needs no
+   * join, and the poster is never put in the room; otherwise it is as a join and a send: a room
+   * that does not exist yet is created (its first registered poster owns it, as its first
+   * joiner would), a banned user is refused {@code forbidden}, a private conversation is only its
+   * two users', and the message is stored, acknowledged and fanned out as any other. {@code m}
+   * gets exactly one answer: the {@code ack} or an error.
+   */
+  public void post(Member m, String room, String text, String ref) {
+    if (Names.isDirect(room) && !Names.isParticipant(room, m.userKey())) {
+      m.reject(ErrorCode.FORBIDDEN, "that private conversation is not yours", ref);
+      return;
+    }
+    withRoom(m, room, ref, r -> afterBanCheck(r, m, () -> {
+      if (r.banned.contains(m.userKey())) {
+        m.reject(ErrorCode.FORBIDDEN, "you are banned from " + room, ref);
+        return;
+      }
+      claimIfFirst(r, m, ref, () -> append(r, m, text, ref), () -> {});
+    }));
   }
 
   /**
@@ -334,6 +373,27 @@ public final class RoomHub implements AutoCloseable {
       var slice = store.before(room, readableAfter, before == null ? Long.MAX_VALUE : before, limit);
       var messages = slice.messages().stream().map(RoomHub::msg).toList();
       m.send(codec.encode(new ServerFrame.HistoryPage(ref, room, messages, slice.more())));
+    });
+  }
+
+  /**
+   * The messages with ids above {@code since}, oldest first, at most {@code limit}, for a reader
+   * with no connection (the HTTP API); {@code more} when newer ones exist. Ids are gapless, so
+   * the page is one range of ids. In a private conversation an earlier account of the reader's
+   * name took part in, what was before this account is left out (see {@link #join}). {@code m}
+   * gets the page's fields (no {@code type}) or an error; whether it may read the room is the
+   * caller's to check.
+   */
+  public void messagesAfter(Member m, String room, long since, int limit) {
+    reads.run(m, null, store -> {
+      long readableAfter = Names.isDirect(room) ? store.directFloors(m.userKey()).getOrDefault(room, 0L) : 0;
+      long from = Math.max(since, readableAfter);
+      long last = store.lastId(room);
+      long upTo = from >= last ? from : from + Math.min(limit, last - from);
+      var messages = upTo == from
+          ? List.<ServerFrame.Msg>of()
+          : store.range(room, from, upTo, limit).stream().map(RoomHub::msg).toList();
+      m.send(codec.encodeFields(new ServerFrame.HistoryPage(null, room, messages, upTo < last)));
     });
   }
 

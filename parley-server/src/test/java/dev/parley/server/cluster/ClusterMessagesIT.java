@@ -68,6 +68,31 @@ class ClusterMessagesIT {
   }
 
   @Test
+  void aPostWithATokenOnOneNodeReachesAMemberOnAnother() throws Exception {
+    ParleyServer a = cluster.start();
+    ParleyServer b = cluster.start();
+    WireClient alice = cluster.register(a, "alice");
+    String token = alice.seen().get(0).path("token").asText();
+    WireClient bob = cluster.guest(b, "bob");
+    join(bob, "lobby");
+
+    var answer = a.scripts()
+        .send("test", token, "127.0.0.1", new dev.parley.protocol.ClientFrame.Send("lobby", "from a script", "s1"))
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+
+    assertThat(answer.succeeded()).as("%s", answer.frame()).isTrue();
+    JsonNode msg = msgs(bob, 1).get(0);
+    assertThat(msg.path("from").asText()).isEqualTo("alice");
+    assertThat(msg.path("text").asText()).isEqualTo("from a script");
+    // The ref retried on the other node: the original ack, and no second msg.
+    var again = b.scripts()
+        .send("test", token, "127.0.0.1", new dev.parley.protocol.ClientFrame.Send("lobby", "from a script", "s1"))
+        .get(10, java.util.concurrent.TimeUnit.SECONDS);
+    assertThat(again.frame().toString()).isEqualTo(answer.frame().toString());
+    noMoreMsgs(bob);
+  }
+
+  @Test
   void aMessageAckedOnOneNodeReachesAMemberOnAnother() throws Exception {
     ParleyServer a = cluster.start();
     ParleyServer b = cluster.start();
