@@ -95,7 +95,7 @@ public final class Authenticator {
           : "that name is too like the registered name " + taken.get().name() + "; choose another");
     }
     Optional<Account> created =
-        accounts.createAccount(register.user(), key, hasher.hash(register.password()));
+        accounts.createAccount(register.user(), key, hasher.hash(register.password()), register.bot());
     if (created.isEmpty()) {
       return refused(ErrorCode.USER_EXISTS, "that name is registered already");
     }
@@ -157,7 +157,8 @@ public final class Authenticator {
         account.generation(),
         token,
         messages.directRooms(account.key()),
-        messages.directFloors(account.key()));
+        messages.directFloors(account.key()),
+        account.bot());
   }
 
   private static Login refused(ErrorCode code, String message) {
