@@ -106,7 +106,7 @@ final class PostgresAccountStore implements AccountStore {
     return jdbc.inTransaction(c -> {
       Optional<Account> changed = firstAccount(c,
           "UPDATE accounts SET password_hash=?, generation=generation+1 WHERE key=?"
-              + " RETURNING id, name, key, password_hash, generation",
+              + " RETURNING id, name, key, password_hash, generation, bot",
           passwordHash, key);
       Jdbc.update(c, "DELETE FROM tokens WHERE user_key=?", key);
       if (changed.isPresent()) {
