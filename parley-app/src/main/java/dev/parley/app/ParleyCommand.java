@@ -1,5 +1,6 @@
 package dev.parley.app;
 
+import dev.parley.app.bot.BotCommand;
 import dev.parley.app.chaos.ChaosCommand;
 import dev.parley.app.chat.ChatCommand;
 import dev.parley.bench.BenchCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       ChatCommand.class,
+      BotCommand.class,
       UserCommand.class,
       BenchCommand.class,
       ChaosCommand.class,

@@ -57,6 +57,22 @@ class UserCommandIT {
   }
 
   @Test
+  void anAccountAddedAsABotsSendsMessagesMarkedBot() {
+    assertThat(user("bot password\n", "add", "helper", "--bot", "--password-stdin").stdout())
+        .isEqualTo("added helper (a bot)\n");
+    ServerProcess server = servers.start(dataDir);
+    try (WireClient helper = WireClient.connect(server.tcpAddress())) {
+      helper.sendFrame("type", "hello", "user", "helper", "password", "bot password");
+      helper.expect("welcome");
+      helper.sendFrame("type", "join", "room", "lobby");
+      helper.expect("joined");
+      helper.sendFrame("type", "send", "room", "lobby", "text", "beep", "ref", "b1");
+      helper.expect("ack");
+      assertThat(helper.expect("msg").path("bot").asBoolean()).isTrue();
+    }
+  }
+
+  @Test
   void aRunningServerEndsTheConnectionsOfAUserTheOperatorChangesOrDeletes() {
     user("first password\n", "add", "alice", "--password-stdin");
     ServerProcess server = servers.start(dataDir);

@@ -20,8 +20,15 @@ public sealed interface Credentials {
     }
   }
 
-  /** Creates the account (password of at least 8 characters), then logs in. */
-  record Register(String user, String password) implements Credentials {
+  /**
+   * Creates the account (password of at least 8 characters), then logs in. {@code bot} marks
+   * the account as a bot's (see {@code docs/bots.md}).
+   */
+  record Register(String user, String password, boolean bot) implements Credentials {
+    public Register(String user, String password) {
+      this(user, password, false);
+    }
+
     @Override
     public String toString() {
       return "Register[user=" + user + "]";
@@ -51,6 +58,11 @@ public sealed interface Credentials {
 
   static Credentials register(String user, String password) {
     return new Register(user, password);
+  }
+
+  /** As {@link #register}, the account being a bot's: its messages carry {@code "bot":true}. */
+  static Credentials registerBot(String user, String password) {
+    return new Register(user, password, true);
   }
 
   static Credentials token(String token) {

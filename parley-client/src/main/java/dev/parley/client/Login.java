@@ -46,7 +46,7 @@ final class Login {
       return new ClientFrame.Hello(r.user(), r.password(), null, ref);
     }
     registerAttempts++;
-    return new ClientFrame.Register(r.user(), r.password(), ref);
+    return new ClientFrame.Register(r.user(), r.password(), r.bot(), ref);
   }
 
   void welcomed(ServerFrame.Welcome welcome) {

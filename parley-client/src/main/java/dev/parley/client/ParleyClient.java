@@ -114,6 +114,27 @@ public final class ParleyClient implements AutoCloseable {
     return acked;
   }
 
+  /**
+   * Sends a message under a ref the application chose (1 to 64 characters, with a {@code ':'}
+   * in it so that it never meets the client's own refs). The server stores a user's ref once
+   * per room, even across runs of the program and restarts of the server: sending the same ref
+   * again is answered with the original {@code ack} and stores nothing. Bots use this to answer
+   * each message exactly once (see {@code docs/bots.md}). Only one send of a ref may be pending
+   * at a time.
+   */
+  public CompletableFuture<ServerFrame.Ack> send(String anySpelling, String text, String ref) {
+    String room = spelling(anySpelling);
+    CompletableFuture<ServerFrame.Ack> acked = new CompletableFuture<>();
+    boolean refOk = ref != null && ref.indexOf(':') >= 0
+        && ref.codePointCount(0, ref.length()) <= FrameCodec.MAX_REF;
+    if (check(acked, Names.isValidRoom(room), ErrorCode.INVALID_NAME, "invalid room name")
+        && check(acked, refOk, ErrorCode.BAD_REQUEST, "a ref needs a ':' and at most 64 characters")
+        && checkText(acked, text)) {
+      hop(acked, () -> commands.send(new PendingSend(new ClientFrame.Send(room, text, ref), room, acked)));
+    }
+    return acked;
+  }
+
   /** Sends a private message; the {@code ack} names the conversation's room. */
   public CompletableFuture<ServerFrame.Ack> dm(String user, String text) {
     CompletableFuture<ServerFrame.Ack> acked = new CompletableFuture<>();

@@ -15,7 +15,12 @@ public sealed interface ClientFrame {
     }
   }
 
-  record Register(String user, String password, String ref) implements ClientFrame {}
+  /** {@code bot} (an extension) marks the new account as a bot's: see docs/bots.md. */
+  record Register(String user, String password, boolean bot, String ref) implements ClientFrame {
+    public Register(String user, String password, String ref) {
+      this(user, password, false, ref);
+    }
+  }
 
   record Join(String room, Long since, String ref) implements ClientFrame {}
 

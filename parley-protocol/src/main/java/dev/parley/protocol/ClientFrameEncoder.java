@@ -22,8 +22,12 @@ public final class ClientFrameEncoder {
       Map.ofEntries(
           writer(ClientFrame.Hello.class, "hello", (f, out) ->
               out.string("user", f.user()).string("password", f.password()).string("token", f.token())),
-          writer(ClientFrame.Register.class, "register", (f, out) ->
-              out.string("user", f.user()).string("password", f.password())),
+          writer(ClientFrame.Register.class, "register", (f, out) -> {
+            out.string("user", f.user()).string("password", f.password());
+            if (f.bot()) {
+              out.bool("bot", true);
+            }
+          }),
           writer(ClientFrame.Join.class, "join", (f, out) -> {
             out.string("room", f.room());
             if (f.since() != null) {

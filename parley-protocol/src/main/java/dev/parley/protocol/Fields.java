@@ -59,6 +59,18 @@ final class Fields {
     return value;
   }
 
+  /** {@code true} or {@code false}; {@code false} when absent. */
+  boolean optionalBoolean(String name) {
+    JsonNode v = node.get(name);
+    if (v == null) {
+      return false;
+    }
+    if (!v.isBoolean()) {
+      throw refuse(ErrorCode.BAD_REQUEST, name + " must be true or false");
+    }
+    return v.booleanValue();
+  }
+
   String userName(String name) {
     String value = string(name);
     if (!Names.isValidUser(value)) {

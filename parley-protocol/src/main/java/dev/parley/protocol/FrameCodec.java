@@ -32,7 +32,8 @@ public final class FrameCodec {
           Map.entry("hello", FrameCodec::hello),
           Map.entry(
               "register",
-              f -> new ClientFrame.Register(f.userName("user"), secret(f, "password"), f.ref())),
+              f -> new ClientFrame.Register(
+                  f.userName("user"), secret(f, "password"), f.optionalBoolean("bot"), f.ref())),
           Map.entry(
               "join",
               f -> new ClientFrame.Join(f.roomName("room"), f.optionalInteger("since", 0), f.ref())),

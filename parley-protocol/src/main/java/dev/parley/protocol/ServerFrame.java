@@ -95,7 +95,15 @@ public sealed interface ServerFrame {
     }
   }
 
-  record Msg(String room, long id, String from, String text, long ts) implements ServerFrame {
+  /**
+   * A message. {@code bot} (an extension) says its sender's account is a bot's; it is written
+   * only when true, so every other message's bytes are as before.
+   */
+  record Msg(String room, long id, String from, String text, long ts, boolean bot) implements ServerFrame {
+    public Msg(String room, long id, String from, String text, long ts) {
+      this(room, id, from, text, ts, false);
+    }
+
     public String type() {
       return "msg";
     }
@@ -103,6 +111,9 @@ public sealed interface ServerFrame {
     public void writeFields(FrameWriter out) {
       out.string("room", room).number("id", id).string("from", from);
       out.string("text", text).number("ts", ts);
+      if (bot) {
+        out.bool("bot", true);
+      }
     }
   }
 

@@ -102,7 +102,8 @@ public final class ServerFrameDecoder {
 
   private static ServerFrame.Msg msg(ServerFields f) {
     return new ServerFrame.Msg(
-        f.string("room"), f.number("id"), f.string("from"), f.string("text"), f.number("ts"));
+        f.string("room"), f.number("id"), f.string("from"), f.string("text"), f.number("ts"),
+        f.optionalBool("bot"));
   }
 
   private static ByeReason byeReason(String wireName) {

@@ -245,4 +245,24 @@ class FrameCodecTest {
     assertThat(parts("history", null, java.util.Map.of("room", "lobby", "limit", 0L)))
         .isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "limit must be at least 1", null));
   }
+
+  @Test
+  void aBotsMessageSaysSoLastAndAnyOtherIsUnchanged() {
+    assertThat(codec.encode(new ServerFrame.Msg("r", 1, "echo", "t", 2, true)).toString())
+        .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"echo\",\"text\":\"t\",\"ts\":2,\"bot\":true}");
+    assertThat(codec.encode(new ServerFrame.Msg("r", 1, "a", "t", 2, false)).toString())
+        .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"a\",\"text\":\"t\",\"ts\":2}");
+  }
+
+  @Test
+  void registerMayMarkTheAccountABots() {
+    assertThat(frame("{\"type\":\"register\",\"user\":\"echo\",\"password\":\"12345678\",\"bot\":true}"))
+        .isEqualTo(new ClientFrame.Register("echo", "12345678", true, null));
+    assertThat(frame("{\"type\":\"register\",\"user\":\"ann\",\"password\":\"12345678\"}"))
+        .isEqualTo(new ClientFrame.Register("ann", "12345678", false, null));
+    assertThat(rejected("{\"type\":\"register\",\"user\":\"a\",\"password\":\"12345678\",\"bot\":1}").code())
+        .isEqualTo(ErrorCode.BAD_REQUEST);
+    assertThat(rejected("{\"type\":\"register\",\"user\":\"a\",\"password\":\"12345678\",\"bot\":null}").code())
+        .isEqualTo(ErrorCode.BAD_REQUEST);
+  }
 }

@@ -7,14 +7,14 @@ import dev.parley.protocol.ServerFrame;
  * the text is written as {@code \n} (and a backslash as {@code \\}), so one message is always
  * one line.
  */
-final class MessageLine {
+public final class MessageLine {
   private MessageLine() {}
 
-  static String of(ServerFrame.Msg msg) {
+  public static String of(ServerFrame.Msg msg) {
     return "[" + msg.room() + "] " + msg.from() + ": " + oneLine(msg.text());
   }
 
-  static String oneLine(String text) {
+  public static String oneLine(String text) {
     if (text.indexOf('\n') < 0 && text.indexOf('\\') < 0) {
       return text;
     }

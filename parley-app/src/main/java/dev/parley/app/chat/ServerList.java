@@ -10,11 +10,11 @@ import java.util.List;
  * {@code HOST:PORT} (TCP, TLS with {@code --tls}) or a {@code ws://}/{@code wss://} URI. The
  * client starts with the first and moves on to the next when a connection fails.
  */
-final class ServerList {
+public final class ServerList {
   private ServerList() {}
 
   /** The servers in the order given; a bad entry is an {@link IllegalArgumentException} naming it. */
-  static List<Endpoint> parse(String text, boolean tls) {
+  public static List<Endpoint> parse(String text, boolean tls) {
     List<Endpoint> servers = new ArrayList<>();
     for (String entry : text.split(",", -1)) {
       servers.add(one(entry.strip(), tls));

@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
  * <p>Installed only once the server is running: a start that fails exits through the normal
  * error path with its own status.
  */
-final class CleanShutdown {
+public final class CleanShutdown {
   static final Duration CLOSE_LIMIT = Duration.ofSeconds(30);
   private static final Logger log = LoggerFactory.getLogger(CleanShutdown.class);
 
   private CleanShutdown() {}
 
-  static void install(AutoCloseable server) {
+  public static void install(AutoCloseable server) {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> stop(server), "parley-shutdown"));
   }
 

@@ -137,15 +137,20 @@ public final class UserCommand {
   static final class Add extends PasswordOptions implements Runnable {
     @Parameters(paramLabel = "NAME") String name;
 
+    @Option(names = "--bot", description = "The account is a bot's: its messages carry \"bot\":true,"
+        + " and bots do not answer them (see docs/bots.md).")
+    boolean bot;
+
     @Override
     public void run() {
       String key = key(name);
       String hash = PasswordHasher.owaspBaseline().hash(readPassword());
-      boolean added = withStore(true, store -> store.accountStore().createAccount(name, key, hash).isPresent());
+      boolean added =
+          withStore(true, store -> store.accountStore().createAccount(name, key, hash, bot).isPresent());
       if (!added) {
         throw new ConfigException("user " + name + " exists already");
       }
-      System.out.println("added " + name);
+      System.out.println("added " + name + (bot ? " (a bot)" : ""));
     }
   }
 

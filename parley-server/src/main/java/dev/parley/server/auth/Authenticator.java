@@ -105,7 +105,7 @@ public final class Authenticator {
     }
     Account a = account.get();
     throttle.succeeded(a.key(), host);
-    return new Login.Accepted(a.name(), a.key(), a.id(), a.generation(), token, List.of(), Map.of());
+    return new Login.Accepted(a.name(), a.key(), a.id(), a.generation(), token, List.of(), Map.of(), a.bot());
   }
 
   /** Decides a {@code register} from {@code host}; the host becomes known for the new user. */
@@ -122,7 +122,7 @@ public final class Authenticator {
           : "that name is too like the registered name " + taken.get().name() + "; choose another");
     }
     Optional<Account> created =
-        accounts.createAccount(register.user(), key, hasher.hash(register.password()));
+        accounts.createAccount(register.user(), key, hasher.hash(register.password()), register.bot());
     if (created.isEmpty()) {
       return refused(ErrorCode.USER_EXISTS, "that name is registered already");
     }
@@ -184,7 +184,8 @@ public final class Authenticator {
         account.generation(),
         token,
         messages.directRooms(account.key()),
-        messages.directFloors(account.key()));
+        messages.directFloors(account.key()),
+        account.bot());
   }
 
   private static Login refused(ErrorCode code, String message) {

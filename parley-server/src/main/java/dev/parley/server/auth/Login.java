@@ -12,7 +12,8 @@ public sealed interface Login {
    * A logged-in user. A guest has no account: {@code accountId} 0, no {@code token}, no private
    * conversations. An account's {@code generation} is the one its credentials were checked
    * against; {@code directRooms} lists its private conversations, and {@code directFloors} where
-   * it starts reading those that an earlier account of the same name took part in.
+   * it starts reading those that an earlier account of the same name took part in. {@code bot}:
+   * the account is a bot's (a guest never is).
    */
   record Accepted(
       String user,
@@ -21,11 +22,12 @@ public sealed interface Login {
       long generation,
       String token,
       List<RoomInfo> directRooms,
-      Map<String, Long> directFloors)
+      Map<String, Long> directFloors,
+      boolean bot)
       implements Login {
 
     public static Accepted guest(String user, String key) {
-      return new Accepted(user, key, 0, 0, null, List.of(), Map.of());
+      return new Accepted(user, key, 0, 0, null, List.of(), Map.of(), false);
     }
 
     public boolean guest() {

@@ -20,14 +20,18 @@ import java.util.Map;
 public sealed interface ClusterEvent {
   String node();
 
-  /** A message was stored (and acknowledged) on {@code node}. */
-  record Stored(String node, String room, long id, String from, String text, long ts) implements ClusterEvent {
+  /**
+   * A message was stored (and acknowledged) on {@code node}. {@code bot} is absent (false) in
+   * events from nodes older than bots.
+   */
+  record Stored(String node, String room, long id, String from, String text, long ts, boolean bot)
+      implements ClusterEvent {
     public static Stored of(String node, StoredMessage m) {
-      return new Stored(node, m.room(), m.id(), m.from(), m.text(), m.ts());
+      return new Stored(node, m.room(), m.id(), m.from(), m.text(), m.ts(), m.bot());
     }
 
     public StoredMessage message() {
-      return new StoredMessage(room, id, from, text, ts);
+      return new StoredMessage(room, id, from, text, ts, bot);
     }
   }
 

@@ -16,6 +16,9 @@ public interface Member {
   /** Whether the user has an account (guests do not, and may not own rooms). */
   boolean isRegistered();
 
+  /** Whether the user's account is a bot's: its messages carry {@code "bot":true}. */
+  boolean isBot();
+
   /**
    * Who sends, for telling a retried {@code ref} from a new one: unique to one account forever,
    * so a later account of the same name never meets an earlier one's refs.

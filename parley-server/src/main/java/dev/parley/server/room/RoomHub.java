@@ -400,7 +400,7 @@ public final class RoomHub implements AutoCloseable {
   /** On the room's lane: hands a message to the group committer. */
   private void append(Room r, Member m, String text, String ref) {
     String room = r.name;
-    NewMessage message = new NewMessage(room, m.user(), m.identity(), text, ref);
+    NewMessage message = new NewMessage(room, m.user(), m.identity(), text, ref, m.isBot());
     boolean queued = committer.submit(message, (appended, failure) ->
         storedResults.add(room, () -> stored(m, room, ref, appended, failure)));
     if (queued) {
@@ -471,7 +471,7 @@ public final class RoomHub implements AutoCloseable {
   }
 
   static ServerFrame.Msg msg(StoredMessage s) {
-    return new ServerFrame.Msg(s.room(), s.id(), s.from(), s.text(), s.ts());
+    return new ServerFrame.Msg(s.room(), s.id(), s.from(), s.text(), s.ts(), s.bot());
   }
 
   @Override

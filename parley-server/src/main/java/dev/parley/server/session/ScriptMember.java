@@ -56,6 +56,11 @@ final class ScriptMember implements Member {
   }
 
   @Override
+  public boolean isBot() {
+    return account.bot(); // a bot's script posts are marked like its connection's sends
+  }
+
+  @Override
   public String identity() {
     return identity;
   }

@@ -48,6 +48,8 @@ public final class Session implements Member {
    */
   private long accountId;
   private long generation;
+  /** Whether the account is a bot's; set once at login, like {@link #accountId}. */
+  private boolean bot;
   /** Where this account starts reading private conversations an earlier namesake was in. */
   private Map<String, Long> directFloors = Map.of();
   /** A name claimed in the registry for a login in progress, released if the login fails. */
@@ -191,6 +193,7 @@ public final class Session implements Member {
     this.token = login.token();
     this.accountId = login.accountId();
     this.generation = login.generation();
+    this.bot = login.bot();
     this.directFloors = login.directFloors();
     this.identity = guest ? userKey : userKey + "#" + accountId;
   }
@@ -337,6 +340,11 @@ public final class Session implements Member {
   @Override
   public boolean isRegistered() {
     return user != null && !guest;
+  }
+
+  @Override
+  public boolean isBot() {
+    return bot;
   }
 
   /** A guest's key; an account's key and id, so that refs do not pass to a later namesake. */

@@ -24,7 +24,12 @@ public interface AccountStore {
    * of the same name could read there, stale ownerships of the name are dropped, and the
    * change is logged.
    */
-  Optional<Account> createAccount(String name, String key, String passwordHash);
+  default Optional<Account> createAccount(String name, String key, String passwordHash) {
+    return createAccount(name, key, passwordHash, false);
+  }
+
+  /** As above; {@code bot} marks the new account as a bot's. */
+  Optional<Account> createAccount(String name, String key, String passwordHash, boolean bot);
 
   void saveToken(String tokenHash, String userKey, long expiresAtMillis);
 

@@ -65,6 +65,11 @@ class ReplayTest {
     }
 
     @Override
+    public boolean isBot() {
+      return false;
+    }
+
+    @Override
     public boolean isRegistered() {
       return false;
     }

@@ -41,6 +41,19 @@ public abstract class AccountStoreContract {
   }
 
   @Test
+  void aBotAccountIsReadBackAsABotEveryWay() {
+    Account bot = accounts.createAccount("Echo", "echo", "hash of Echo", true).orElseThrow();
+    Account person = create("Dave");
+    accounts.saveToken("t1", "echo", Long.MAX_VALUE);
+
+    assertThat(bot.bot()).isTrue();
+    assertThat(person.bot()).isFalse();
+    assertThat(accounts.account("echo")).contains(bot);
+    assertThat(accounts.tokenAccount("t1", 0)).contains(bot);
+    assertThat(accounts.accounts()).extracting(Account::bot).containsExactly(false, true); // dave, echo
+  }
+
+  @Test
   void aNameIsOneAccountAndIdsAreNeverGivenAgain() {
     Account first = create("Carol");
     assertThat(accounts.createAccount("carol", "carol", "other")).isEmpty();

@@ -66,6 +66,18 @@ public abstract class MessageStoreContract {
   }
 
   @Test
+  void whetherTheSenderWasABotIsStoredWithTheMessage() {
+    NewMessage fromBot = new NewMessage("a", "Echo", "echo#1", "beep", "re:1", true);
+    Appended stored = store.appendAll(List.of(msg("a", "hi", null), fromBot)).get(1);
+    assertThat(stored.message().bot()).isTrue();
+    assertThat(store.range("a", 0, 10, 10)).extracting(StoredMessage::bot).containsExactly(false, true);
+    assertThat(store.before("a", 0, 10, 10).messages()).extracting(StoredMessage::bot).containsExactly(false, true);
+    Appended again = store.appendAll(List.of(fromBot)).get(0);
+    assertThat(again.duplicate()).isTrue();
+    assertThat(again.message()).isEqualTo(stored.message());
+  }
+
+  @Test
   void rangeReturnsTheNewestWithinTheLimitOldestFirst() {
     store.appendAll(IntStream.rangeClosed(1, 10).mapToObj(i -> msg("a", "m" + i, null)).toList());
     assertThat(store.range("a", 2, 9, 3)).extracting(StoredMessage::id).containsExactly(7L, 8L, 9L);

@@ -32,11 +32,11 @@ final class BatchAppender {
           + " ON CONFLICT (name) DO UPDATE SET last_id = r.last_id"
           + " RETURNING r.name, r.last_id";
   private static final String STORED_REFS =
-      "SELECT m.room, m.sender_key, m.ref, m.id, m.ts, m.sender, m.text FROM messages m"
+      "SELECT m.room, m.sender_key, m.ref, m.id, m.ts, m.sender, m.text, m.bot FROM messages m"
           + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS r(room, sender_key, ref)"
           + " ON m.room = r.room AND m.sender_key = r.sender_key AND m.ref = r.ref";
   private static final String INSERT =
-      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref) VALUES(?,?,?,?,?,?,?)";
+      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot) VALUES(?,?,?,?,?,?,?,?)";
   private static final String WRITE_LAST = "UPDATE rooms SET last_id=? WHERE name=?";
 
   /** A ref's identity: the same ref from the same sender in the same room is one message. */
@@ -59,11 +59,11 @@ final class BatchAppender {
         }
         long id = lastIds.merge(m.room(), 1L, Long::sum);
         written.put(m.room(), id);
-        StoredMessage message = new StoredMessage(m.room(), id, m.from(), m.text(), now);
+        StoredMessage message = new StoredMessage(m.room(), id, m.from(), m.text(), now, m.bot());
         if (key != null) {
           stored.put(key, message); // a repeat later in this batch gets this one
         }
-        Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), m.text(), m.ref());
+        Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), m.text(), m.ref(), m.bot());
         insert.addBatch();
         outcomes.add(new Appended(message, false));
       }
@@ -120,7 +120,7 @@ final class BatchAppender {
         while (rs.next()) {
           String room = rs.getString(1);
           found.put(new RefKey(room, rs.getString(2), rs.getString(3)),
-              new StoredMessage(room, rs.getLong(4), rs.getString(6), rs.getString(7), rs.getLong(5)));
+              new StoredMessage(room, rs.getLong(4), rs.getString(6), rs.getString(7), rs.getLong(5), rs.getBoolean(8)));
         }
       }
     }

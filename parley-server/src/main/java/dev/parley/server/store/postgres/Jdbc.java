@@ -82,7 +82,7 @@ final class Jdbc {
     }
   }
 
-  /** Binds strings (or null), whole numbers and arrays of strings, in order. */
+  /** Binds strings (or null), whole numbers, booleans and arrays of strings, in order. */
   static void bind(PreparedStatement s, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       Object arg = args[i];
@@ -92,6 +92,8 @@ final class Jdbc {
         s.setLong(i + 1, n);
       } else if (arg instanceof Integer n) {
         s.setInt(i + 1, n);
+      } else if (arg instanceof Boolean b) {
+        s.setBoolean(i + 1, b);
       } else if (arg instanceof String[] texts) {
         s.setArray(i + 1, s.getConnection().createArrayOf("text", texts));
       } else {

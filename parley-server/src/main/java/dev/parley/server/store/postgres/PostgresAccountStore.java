@@ -20,7 +20,7 @@ import java.util.Optional;
  * order: a node that has read up to some seq never later finds a smaller one committed.
  */
 final class PostgresAccountStore implements AccountStore {
-  private static final String ACCOUNT = "SELECT id, name, key, password_hash, generation FROM accounts";
+  private static final String ACCOUNT = "SELECT id, name, key, password_hash, generation, bot FROM accounts";
 
   private final Jdbc jdbc;
 
@@ -41,13 +41,13 @@ final class PostgresAccountStore implements AccountStore {
   }
 
   @Override
-  public Optional<Account> createAccount(String name, String key, String passwordHash) {
+  public Optional<Account> createAccount(String name, String key, String passwordHash, boolean bot) {
     return jdbc.inTransaction(c -> {
       long id = next(c, "account");
       int added = Jdbc.update(c,
-          "INSERT INTO accounts(key, name, password_hash, created, id, generation, skeleton) VALUES(?,?,?,?,?,0,?)"
+          "INSERT INTO accounts(key, name, password_hash, created, id, generation, skeleton, bot) VALUES(?,?,?,?,?,0,?,?)"
               + " ON CONFLICT (key) DO NOTHING",
-          key, name, passwordHash, System.currentTimeMillis(), id, LookAlikes.skeleton(name));
+          key, name, passwordHash, System.currentTimeMillis(), id, LookAlikes.skeleton(name), bot);
       if (added == 0) {
         c.rollback(); // the id goes back to the counter
         return Optional.empty();
@@ -61,7 +61,7 @@ final class PostgresAccountStore implements AccountStore {
               + " WHERE (dm_a=? OR dm_b=?) AND last_id>0 FOR SHARE",
           key, key, key);
       Jdbc.update(c, "DELETE FROM room_owners WHERE user_key=?", key);
-      Account account = new Account(id, name, key, passwordHash, 0);
+      Account account = new Account(id, name, key, passwordHash, 0, bot);
       log(c, AccountEvent.Kind.CREATED, account);
       return Optional.of(account);
     });
@@ -91,7 +91,7 @@ final class PostgresAccountStore implements AccountStore {
   @Override
   public Optional<Account> tokenAccount(String tokenHash, long nowMillis) {
     return jdbc.query(c -> firstAccount(c,
-        "SELECT a.id, a.name, a.key, a.password_hash, a.generation FROM tokens t JOIN accounts a"
+        "SELECT a.id, a.name, a.key, a.password_hash, a.generation, a.bot FROM tokens t JOIN accounts a"
             + " ON a.key = t.user_key WHERE t.token_hash=? AND t.expires>?",
         tokenHash, nowMillis));
   }
@@ -106,7 +106,7 @@ final class PostgresAccountStore implements AccountStore {
     return jdbc.inTransaction(c -> {
       Optional<Account> changed = firstAccount(c,
           "UPDATE accounts SET password_hash=?, generation=generation+1 WHERE key=?"
-              + " RETURNING id, name, key, password_hash, generation",
+              + " RETURNING id, name, key, password_hash, generation, bot",
           passwordHash, key);
       Jdbc.update(c, "DELETE FROM tokens WHERE user_key=?", key);
       if (changed.isPresent()) {
@@ -122,7 +122,7 @@ final class PostgresAccountStore implements AccountStore {
       Jdbc.update(c, "DELETE FROM tokens WHERE user_key=?", key);
       Jdbc.update(c, "DELETE FROM room_owners WHERE user_key=?", key);
       Optional<Account> deleted = firstAccount(c,
-          "DELETE FROM accounts WHERE key=? RETURNING id, name, key, password_hash, generation", key);
+          "DELETE FROM accounts WHERE key=? RETURNING id, name, key, password_hash, generation, bot", key);
       if (deleted.isPresent()) {
         log(c, AccountEvent.Kind.DELETED, deleted.get());
       }
@@ -182,7 +182,8 @@ final class PostgresAccountStore implements AccountStore {
       List<Account> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+          out.add(new Account(
+              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getBoolean(6)));
         }
       }
       return out;

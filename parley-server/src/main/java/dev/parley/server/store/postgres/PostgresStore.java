@@ -79,14 +79,14 @@ public final class PostgresStore implements ChatStore {
   @Override
   public List<StoredMessage> range(String room, long after, long upTo, int limit) {
     return newestFirst(
-        "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<=? ORDER BY id DESC LIMIT ?",
+        "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<=? ORDER BY id DESC LIMIT ?",
         room, after, upTo, limit);
   }
 
   @Override
   public HistorySlice before(String room, long after, long before, int limit) {
     List<StoredMessage> found = newestFirst(
-        "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<? ORDER BY id DESC LIMIT ?",
+        "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<? ORDER BY id DESC LIMIT ?",
         room, after, before, limit + 1);
     boolean more = found.size() > limit;
     return new HistorySlice(more ? found.subList(1, found.size()) : found, more);
@@ -100,7 +100,8 @@ public final class PostgresStore implements ChatStore {
         List<StoredMessage> out = new ArrayList<>();
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
-            out.add(new StoredMessage(room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+            out.add(new StoredMessage(
+                room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
           }
         }
         Collections.reverse(out);

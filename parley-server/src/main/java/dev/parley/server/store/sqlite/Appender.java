@@ -52,11 +52,11 @@ final class Appender {
     List<Appended> outcomes = new ArrayList<>(batch.size());
     try (PreparedStatement findRef =
             c.prepareStatement(
-                "SELECT id, ts, sender, text FROM messages WHERE room=? AND sender_key=? AND ref=?");
+                "SELECT id, ts, sender, text, bot FROM messages WHERE room=? AND sender_key=? AND ref=?");
         PreparedStatement insert =
             c.prepareStatement(
-                "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref)"
-                    + " VALUES(?,?,?,?,?,?,?)"
+                "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot)"
+                    + " VALUES(?,?,?,?,?,?,?,?)"
                     // Only a repeated ref is ignored; a clash of ids still fails the batch.
                     + " ON CONFLICT(room, sender_key, ref) WHERE ref IS NOT NULL DO NOTHING")) {
       for (NewMessage m : batch) {
@@ -68,6 +68,7 @@ final class Appender {
         insert.setString(5, m.fromIdentity());
         insert.setString(6, m.text());
         insert.setString(7, m.ref());
+        insert.setInt(8, m.bot() ? 1 : 0);
         if (insert.executeUpdate() == 0) {
           // A retry of a ref already stored: the insert was ignored and the id stays free.
           outcomes.add(new Appended(find(findRef, m), true));
@@ -75,7 +76,7 @@ final class Appender {
         }
         lastIds.put(m.room(), id);
         touched.add(m.room());
-        outcomes.add(new Appended(new StoredMessage(m.room(), id, m.from(), m.text(), now), false));
+        outcomes.add(new Appended(new StoredMessage(m.room(), id, m.from(), m.text(), now, m.bot()), false));
       }
     }
     return outcomes;
@@ -89,7 +90,8 @@ final class Appender {
       if (!rs.next()) {
         throw new SQLException("ref " + m.ref() + " in " + m.room() + " was neither inserted nor found");
       }
-      return new StoredMessage(m.room(), rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(2));
+      return new StoredMessage(
+          m.room(), rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(2), rs.getBoolean(5));
     }
   }
 

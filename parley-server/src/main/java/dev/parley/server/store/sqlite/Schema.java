@@ -10,7 +10,7 @@ import java.sql.Statement;
 
 /** Creates the tables of a new database; {@code user_version} records the schema version. */
 final class Schema {
-  static final int VERSION = 5;
+  static final int VERSION = 6;
 
   private static final String[] V1 = {
     """
@@ -115,6 +115,15 @@ final class Schema {
     "DELETE FROM room_owners WHERE room NOT IN (SELECT name FROM rooms)",
   };
 
+  /**
+   * Version 6: bots. An account may be a bot's, and a message records whether its sender's was,
+   * so that replay and history say so as the live message did.
+   */
+  private static final String[] V6 = {
+    "ALTER TABLE accounts ADD COLUMN bot INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE messages ADD COLUMN bot INTEGER NOT NULL DEFAULT 0",
+  };
+
   private Schema() {}
 
   static void ensure(Connection c) throws SQLException {
@@ -154,6 +163,11 @@ final class Schema {
         }
         if (version < 5) {
           for (String ddl : V5) {
+            s.executeUpdate(ddl);
+          }
+        }
+        if (version < 6) {
+          for (String ddl : V6) {
             s.executeUpdate(ddl);
           }
         }

@@ -76,11 +76,13 @@ final class Sql {
     }
   }
 
-  /** Binds strings and whole numbers, in order. */
+  /** Binds strings, whole numbers and booleans (as 0 or 1), in order. */
   static void bind(PreparedStatement s, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       if (args[i] instanceof Long n) {
         s.setLong(i + 1, n);
+      } else if (args[i] instanceof Boolean b) {
+        s.setInt(i + 1, b ? 1 : 0);
       } else {
         s.setString(i + 1, (String) args[i]);
       }

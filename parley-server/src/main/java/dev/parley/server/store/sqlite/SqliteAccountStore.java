@@ -17,7 +17,7 @@ import java.util.Optional;
  * change log of accounts ({@code account_events}) written in the same transactions.
  */
 final class SqliteAccountStore implements AccountStore {
-  private static final String ACCOUNT = "SELECT id, name, key, password_hash, generation FROM accounts";
+  private static final String ACCOUNT = "SELECT id, name, key, password_hash, generation, bot FROM accounts";
 
   private final Sql sql;
 
@@ -38,15 +38,15 @@ final class SqliteAccountStore implements AccountStore {
   }
 
   @Override
-  public Optional<Account> createAccount(String name, String key, String passwordHash) {
+  public Optional<Account> createAccount(String name, String key, String passwordHash, boolean bot) {
     return sql.inTransaction(c -> {
       if (firstAccount(c, ACCOUNT + " WHERE key=?", key).isPresent()) {
         return Optional.empty();
       }
       long id = nextAccountId(c);
       Sql.update(c,
-          "INSERT INTO accounts(key, name, password_hash, created, id, generation, skeleton) VALUES(?,?,?,?,?,0,?)",
-          key, name, passwordHash, System.currentTimeMillis(), id, LookAlikes.skeleton(name));
+          "INSERT INTO accounts(key, name, password_hash, created, id, generation, skeleton, bot) VALUES(?,?,?,?,?,0,?,?)",
+          key, name, passwordHash, System.currentTimeMillis(), id, LookAlikes.skeleton(name), bot);
       // What an earlier account of this name could read stays behind: the new account reads
       // its private conversations from their next message on.
       Sql.update(c, "DELETE FROM dm_floors WHERE user_key=?", key);
@@ -55,7 +55,7 @@ final class SqliteAccountStore implements AccountStore {
               + " WHERE (dm_a=? OR dm_b=?) AND last_id>0",
           key, key, key);
       Sql.update(c, "DELETE FROM room_owners WHERE user_key=?", key);
-      Account account = new Account(id, name, key, passwordHash, 0);
+      Account account = new Account(id, name, key, passwordHash, 0, bot);
       log(c, AccountEvent.Kind.CREATED, account);
       return Optional.of(account);
     });
@@ -81,7 +81,7 @@ final class SqliteAccountStore implements AccountStore {
   @Override
   public Optional<Account> tokenAccount(String tokenHash, long nowMillis) {
     return sql.query(c -> firstAccount(c,
-        "SELECT a.id, a.name, a.key, a.password_hash, a.generation FROM tokens t JOIN accounts a"
+        "SELECT a.id, a.name, a.key, a.password_hash, a.generation, a.bot FROM tokens t JOIN accounts a"
             + " ON a.key = t.user_key WHERE t.token_hash=? AND t.expires>?",
         tokenHash, nowMillis));
   }
@@ -170,7 +170,8 @@ final class SqliteAccountStore implements AccountStore {
       List<Account> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
-          out.add(new Account(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+          out.add(new Account(
+              rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getBoolean(6)));
         }
       }
       return out;

@@ -120,7 +120,7 @@ public final class SqliteStore implements ChatStore {
   @Override
   public List<StoredMessage> range(String room, long after, long upTo, int limit) {
     return newestFirst(
-        "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<=?"
+        "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<=?"
             + " ORDER BY id DESC LIMIT ?",
         room,
         after,
@@ -132,7 +132,7 @@ public final class SqliteStore implements ChatStore {
   public HistorySlice before(String room, long after, long before, int limit) {
     List<StoredMessage> found =
         newestFirst(
-            "SELECT id, sender, text, ts FROM messages WHERE room=? AND id>? AND id<?"
+            "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<?"
                 + " ORDER BY id DESC LIMIT ?",
             room,
             after,
@@ -156,7 +156,8 @@ public final class SqliteStore implements ChatStore {
               while (rs.next()) {
                 out.add(
                     new StoredMessage(
-                        room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4)));
+                        room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                        rs.getBoolean(5)));
               }
             }
             Collections.reverse(out);

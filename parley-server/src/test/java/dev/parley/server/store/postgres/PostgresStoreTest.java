@@ -161,9 +161,9 @@ class PostgresStoreTest extends MessageStoreContract {
           ResultSet rs = s.executeQuery(
               "SELECT count(*), count(DISTINCT version) FROM flyway_schema_history WHERE success")) {
         rs.next();
-        // Each migration (V1 schema, V2 cluster id) applied once, by one of the nodes.
-        assertThat(rs.getInt(1)).isEqualTo(2);
-        assertThat(rs.getInt(2)).isEqualTo(2);
+        // Each migration (V1 schema, V2 cluster id, V3 bots) applied once, by one of the nodes.
+        assertThat(rs.getInt(1)).isEqualTo(3);
+        assertThat(rs.getInt(2)).isEqualTo(3);
       }
     }
   }
