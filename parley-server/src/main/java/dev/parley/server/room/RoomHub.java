@@ -9,14 +9,11 @@ import dev.parley.server.cluster.Broker;
 import dev.parley.server.metrics.ServerMetrics;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.GroupCommitter;
-import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -47,6 +44,7 @@ public final class RoomHub implements AutoCloseable {
   private final ClusterPresence cluster;
   private final Moderator moderator;
   private final Broker broker;
+  private final RoomQueries queries;
   private volatile Function<String, List<? extends Member>> localParticipants = room -> List.of();
 
   public RoomHub(
@@ -75,6 +73,7 @@ public final class RoomHub implements AutoCloseable {
     this.codec = codec;
     this.metrics = metrics;
     this.maxRoomMembers = maxRoomMembers;
+    this.queries = new RoomQueries(lanes, rooms, reads, codec, cluster);
   }
 
   /** Where the connections of a private conversation's two users on this node are found. */
@@ -312,89 +311,24 @@ public final class RoomHub implements AutoCloseable {
     });
   }
 
+  /** The names of the room's users (see {@link RoomQueries#who}). */
   public void who(Member m, String room, String ref) {
-    Consumer<Room> answer = r -> {
-      var elsewhere = cluster.usersElsewhere(room);
-      List<String> names = r == null
-          ? new java.util.TreeMap<>(elsewhere).values().stream().toList()
-          : r.memberNames(elsewhere);
-      m.send(codec.encode(new ServerFrame.Members(room, names, ref)));
-    };
-    boolean admitted = lanes.admit(room, () -> {
-      Room r = rooms.get(room);
-      if (r == null) {
-        answer.accept(null); // nobody here: asking loads nothing
-      } else {
-        r.whenLoaded(new Room.Work(answer, () -> answer.accept(null))); // after joins ahead of it
-      }
-    });
-    if (!admitted) {
-      busy(m, ref);
-    }
+    queries.who(m, room, ref);
   }
 
-  /**
-   * The public rooms with their live member counts, busiest first: those stored (written to)
-   * and those people are in now.
-   */
+  /** The public rooms, busiest first (see {@link RoomQueries#listRooms}). */
   public void listRooms(Member m, String ref) {
-    reads.run(m, ref, store -> {
-      Map<String, Integer> elsewhere = cluster.connectionsElsewhere();
-      Map<String, ServerFrame.RoomSummary> listed = new HashMap<>();
-      for (RoomInfo info : store.publicRooms(StoreReads.MAX_LISTED_ROOMS)) {
-        Room live = rooms.get(info.name());
-        int members = (live == null ? 0 : live.listedMembers) + elsewhere.getOrDefault(info.name(), 0);
-        long last = live == null ? info.last() : Math.max(info.last(), live.listedLast);
-        listed.put(info.name(), new ServerFrame.RoomSummary(info.name(), members, last));
-      }
-      for (Room live : rooms.all()) {
-        if (live.listedMembers > 0 && !Names.isDirect(live.name)) {
-          int members = live.listedMembers + elsewhere.getOrDefault(live.name, 0);
-          listed.putIfAbsent(live.name, new ServerFrame.RoomSummary(live.name, members, live.listedLast));
-        }
-      }
-      elsewhere.forEach((room, members) -> listed.computeIfAbsent(room, name -> {
-        Room live = rooms.get(name);
-        return new ServerFrame.RoomSummary(name, members, live == null ? 0 : live.listedLast);
-      }));
-      var summaries = listed.values().stream()
-          .sorted((a, b) -> a.members() != b.members()
-              ? Integer.compare(b.members(), a.members())
-              : a.room().compareTo(b.room()))
-          .limit(StoreReads.MAX_LISTED_ROOMS)
-          .toList();
-      m.send(codec.encode(new ServerFrame.RoomList(summaries, ref)));
-    });
+    queries.listRooms(m, ref);
   }
 
   /** A page of history, never reaching down to {@code readableAfter} (see {@link #join}). */
   public void history(Member m, String room, Long before, int limit, long readableAfter, String ref) {
-    reads.run(m, ref, store -> {
-      var slice = store.before(room, readableAfter, before == null ? Long.MAX_VALUE : before, limit);
-      var messages = slice.messages().stream().map(RoomHub::msg).toList();
-      m.send(codec.encode(new ServerFrame.HistoryPage(ref, room, messages, slice.more())));
-    });
+    queries.history(m, room, before, limit, readableAfter, ref);
   }
 
-  /**
-   * The messages with ids above {@code since}, oldest first, at most {@code limit}, for a reader
-   * with no connection (the HTTP API); {@code more} when newer ones exist. Ids are gapless, so
-   * the page is one range of ids. In a private conversation an earlier account of the reader's
-   * name took part in, what was before this account is left out (see {@link #join}). {@code m}
-   * gets the page's fields (no {@code type}) or an error; whether it may read the room is the
-   * caller's to check.
-   */
+  /** The messages after {@code since}, for a reader with no connection (see {@link RoomQueries#messagesAfter}). */
   public void messagesAfter(Member m, String room, long since, int limit) {
-    reads.run(m, null, store -> {
-      long readableAfter = Names.isDirect(room) ? store.directFloors(m.userKey()).getOrDefault(room, 0L) : 0;
-      long from = Math.max(since, readableAfter);
-      long last = store.lastId(room);
-      long upTo = from >= last ? from : from + Math.min(limit, last - from);
-      var messages = upTo == from
-          ? List.<ServerFrame.Msg>of()
-          : store.range(room, from, upTo, limit).stream().map(RoomHub::msg).toList();
-      m.send(codec.encodeFields(new ServerFrame.HistoryPage(null, room, messages, upTo < last)));
-    });
+    queries.messagesAfter(m, room, since, limit);
   }
 
   /** On the room's lane: hands a message to the group committer. */
