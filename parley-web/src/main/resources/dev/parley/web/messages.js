@@ -95,7 +95,7 @@ export class MessageList {
       dayOf(previous.ts) === day &&
       previous.from.toLowerCase() === msg.from.toLowerCase() &&
       msg.ts - previous.ts < GROUP_GAP_MS;
-    const item = bubble(msg.from, msg.text, msg.ts, grouped, chat.isMine(msg));
+    const item = bubble(msg.from, msg.text, msg.ts, grouped, chat.isMine(msg), msg.bot === true);
     item.dataset.id = String(msg.id);
     this.list.append(item);
     this.shown.last = msg;
@@ -142,8 +142,11 @@ export class MessageList {
   }
 }
 
-/** One message as a list item: avatar and header unless grouped with the one before. */
-function bubble(from, text, ts, grouped, mine) {
+/**
+ * One message as a list item: avatar and header unless grouped with the one before; a bot
+ * account's messages say so next to its name.
+ */
+function bubble(from, text, ts, grouped, mine, bot = false) {
   const time = new Date(ts);
   const body = el('div', { className: 'msg-body' });
   const item = el('li', { className: 'msg' });
@@ -159,6 +162,7 @@ function bubble(from, text, ts, grouped, mine) {
     body.append(
       el('div', { className: 'msg-meta' },
         el('span', { className: `msg-author ${colorOf(from)}` }, from),
+        ...(bot ? [el('span', { className: 'bot-badge', title: 'a bot account' }, 'BOT')] : []),
         timeElement(time, 'msg-time')),
     );
   }
