@@ -245,4 +245,16 @@ class FrameCodecTest {
     assertThat(parts("history", null, java.util.Map.of("room", "lobby", "limit", 0L)))
         .isEqualTo(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "limit must be at least 1", null));
   }
+
+  @Test
+  void parseObjectTakesOneWellFormedObjectOnly() {
+    byte[] frame = "{\"type\":\"send\",\"token\":\"t\"}".getBytes(StandardCharsets.UTF_8);
+    assertThat(codec.parseObject(frame, 0, frame.length).path("token").textValue()).isEqualTo("t");
+    for (String bad : List.of("[1]", "{\"a\":1} {}", "{\"a\":", "42", "")) {
+      byte[] b = bad.getBytes(StandardCharsets.UTF_8);
+      assertThat(codec.parseObject(b, 0, b.length)).as(bad).isNull();
+    }
+    byte[] invalid = {'{', '"', (byte) 0xC3, '"', ':', '1', '}'};
+    assertThat(codec.parseObject(invalid, 0, invalid.length)).isNull();
+  }
 }
