@@ -199,7 +199,6 @@ public final class ParleyServer implements AutoCloseable {
             config.tcpPort(),
             "--tcp-port");
     tcpAddress = (InetSocketAddress) tcp.localAddress();
-    log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
     NodeHealth health = new NodeHealth().add("store", NodeHealth.storeWrites(committer));
     if (broker.clustered()) {
       health.add("broker", () -> java.util.concurrent.CompletableFuture.completedFuture(broker.problem()));
@@ -211,6 +210,15 @@ public final class ParleyServer implements AutoCloseable {
     }
     if (config.udpPort() >= 0) {
       startUdp(config, codec, metrics, workers);
+    }
+    // Only once every listener is bound: a port in use is then the one line the operator sees.
+    String secured = tls == null ? "" : " with TLS";
+    log.info("listening for TCP on {}{}", tcpAddress, secured);
+    if (httpAddress != null) {
+      log.info("listening for HTTP on {}{}", httpAddress, secured);
+    }
+    if (udpAddress != null) {
+      log.info("listening for UDP on {}", udpAddress);
     }
   }
 
@@ -230,7 +238,6 @@ public final class ParleyServer implements AutoCloseable {
     udpAddress = (InetSocketAddress) channel.localAddress();
     metrics.counter("parley.udp.answers.withheld", "UDP answers not sent because they were larger than their datagram", udp::withheld);
     metrics.counter("parley.udp.dropped", "UDP datagrams dropped silently, their address over its rate", udp::dropped);
-    log.info("listening for UDP on {}", udpAddress);
   }
 
   private void startHttp(
@@ -270,7 +277,6 @@ public final class ParleyServer implements AutoCloseable {
             "--http-port");
     httpListener = http;
     httpAddress = (InetSocketAddress) http.localAddress();
-    log.info("listening for HTTP on {}{}", httpAddress, tls == null ? "" : " with TLS");
   }
 
   /** What the HTTP listener shares with the rest of the server at its edge. */
