@@ -107,4 +107,49 @@ class UserCommandIT {
     CommandRun noTerminal = user("", "add", "carol");
     assertThat(noTerminal.stderrLines()).containsExactly("parley: no terminal to ask for the password: use --password-stdin");
   }
+
+  private static java.net.http.HttpResponse<String> api(ServerProcess server, String method, String token, String body) {
+    var request = java.net.http.HttpRequest.newBuilder(server.httpUri().resolve("/api/v1/rooms/builds/messages"))
+        .header("Authorization", "Bearer " + token)
+        .method(method, body == null
+            ? java.net.http.HttpRequest.BodyPublishers.noBody()
+            : java.net.http.HttpRequest.BodyPublishers.ofString(body))
+        .build();
+    try {
+      return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+    } catch (java.io.IOException | InterruptedException e) {
+      throw new AssertionError(e);
+    }
+  }
+
+  @Test
+  void aTokenMintedForAScriptPostsAndReadsUntilItIsRevoked() {
+    user("a password\n", "add", "ci", "--password-stdin");
+    ServerProcess server = servers.start(dataDir);
+
+    CommandRun minted = user("", "token", "CI");
+    assertThat(minted.exitCode()).isZero();
+    String token = minted.stdout().strip();
+    assertThat(token).matches("[A-Za-z0-9_-]{43}");
+    assertThat(user("", "token", "ci").stdout().strip()).isNotEqualTo(token); // a new one each time
+
+    var posted = api(server, "POST", token, "{\"text\":\"build 7 passed\",\"ref\":\"ci-7\"}");
+    assertThat(posted.statusCode()).as(posted.body()).isEqualTo(200);
+    assertThat(WireClient.json(posted.body()).path("id").asLong()).isEqualTo(1);
+    var read = api(server, "GET", token, null);
+    assertThat(read.statusCode()).isEqualTo(200);
+    assertThat(WireClient.json(read.body()).path("messages").get(0).path("from").asText()).isEqualTo("ci");
+    // The token logs a connection in too, like any login token.
+    assertThat(hello(server, "type", "hello", "token", token).path("user").asText()).isEqualTo("ci");
+
+    CommandRun revoked = user("", "token", "ci", "--revoke", token);
+    assertThat(revoked.exitCode()).isZero();
+    assertThat(revoked.stdout()).isEqualTo("revoked the token of ci\n");
+
+    var refused = api(server, "POST", token, "{\"text\":\"again\"}");
+    assertThat(refused.statusCode()).isEqualTo(401);
+    assertThat(WireClient.json(refused.body()).path("code").asText()).isEqualTo("auth_failed");
+    assertThat(user("", "token", "ci", "--revoke", token).stderrLines()).containsExactly("parley: --revoke: ci has no such token");
+    assertThat(user("", "token", "nobody").stderrLines()).containsExactly("parley: no user nobody");
+  }
 }

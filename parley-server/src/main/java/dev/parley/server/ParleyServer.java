@@ -34,6 +34,7 @@ import dev.parley.server.transport.SlowConsumerRule;
 import dev.parley.server.transport.TlsContexts;
 import dev.parley.server.transport.http.HttpChannelInitializer;
 import dev.parley.server.transport.http.MetricsAccess;
+import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
@@ -271,7 +272,8 @@ public final class ParleyServer implements AutoCloseable {
     Channel http =
         bind(
             bootstrap(acceptors, workers, config.maxPendingBytes())
-                .childHandler(new HttpChannelInitializer(services, commands, settings, poll, connections)),
+                .childHandler(new HttpChannelInitializer(
+                    services, commands, settings, poll, new ApiHandler(scripts, services.codec(), config.maxFrameBytes()), connections)),
             config.bind(),
             config.httpPort(),
             "--http-port");

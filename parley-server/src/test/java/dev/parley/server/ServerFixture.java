@@ -203,6 +203,14 @@ public abstract class ServerFixture {
     return URI.create(scheme + "://127.0.0.1:" + address.getPort() + path);
   }
 
+  /**
+   * The HTTP listener of the node the next connection goes to, as {@code http://127.0.0.1:PORT}
+   * (for the HTTP API, which has no connection of its own).
+   */
+  protected final URI httpBase() {
+    return httpUri(nextNode(), "http", "");
+  }
+
   /** A new connection, not logged in. */
   protected final WireClient connect() {
     return open(0);

@@ -5,6 +5,7 @@ import dev.parley.protocol.Names;
 import dev.parley.server.ConfigException;
 import dev.parley.server.auth.Authenticator;
 import dev.parley.server.auth.PasswordHasher;
+import dev.parley.server.auth.Tokens;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.ChatStore;
 import dev.parley.server.store.postgres.PostgresStore;
@@ -24,19 +25,22 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code parley user add|passwd|del|list}. Works on the store directly, so it may run while a
- * server uses the same data directory (SQLite takes turns) or the same PostgreSQL database. Changing a password revokes every
- * token of that user; a deleted user's tokens go with the account.
+ * {@code parley user add|passwd|del|list|token}. Works on the store directly, so it may run while
+ * a server uses the same data directory (SQLite takes turns) or the same PostgreSQL database.
+ * Changing a password revokes every token of that user; a deleted user's tokens go with the
+ * account. A token minted for a script is printed once; only its hash is stored, and the server
+ * looks every request's token up in the store, so a revoked one is refused from the next request.
  */
 @Command(
     name = "user",
     mixinStandardHelpOptions = true,
-    description = "Manage accounts: add, passwd, del, list.",
+    description = "Manage accounts: add, passwd, del, list, token.",
     subcommands = {
       UserCommand.Add.class,
       UserCommand.Passwd.class,
       UserCommand.Del.class,
-      UserCommand.ListUsers.class
+      UserCommand.ListUsers.class,
+      UserCommand.Token.class
     })
 public final class UserCommand {
 
@@ -179,6 +183,63 @@ public final class UserCommand {
     @Override
     public void run() {
       withStore(false, store -> store.accountStore().accounts()).forEach(a -> System.out.println(a.name()));
+    }
+  }
+
+  @Command(
+      name = "token",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Mint a login token for a script (the HTTP API, UDP) and print it once, or revoke one.",
+        "Only the token's hash is stored: it cannot be shown again."
+      })
+  static final class Token extends StoreOptions implements Runnable {
+    static final int DEFAULT_DAYS = 365;
+
+    @Parameters(paramLabel = "NAME") String name;
+
+    @Option(names = "--revoke", paramLabel = "TOKEN", description = "Revoke this token of the user instead.")
+    String revoke;
+
+    @Option(names = "--days", paramLabel = "N", description = "Days the new token is valid (default: ${DEFAULT-VALUE}).",
+        defaultValue = "" + DEFAULT_DAYS)
+    int days;
+
+    @Override
+    public void run() {
+      String key = key(name);
+      if (revoke != null) {
+        String hash = Tokens.hash(revoke.strip());
+        boolean revoked = withStore(false, store -> {
+          var holder = store.accountStore().tokenAccount(hash, 0);
+          if (holder.isEmpty() || !holder.get().key().equals(key)) {
+            return false;
+          }
+          store.accountStore().revokeToken(hash);
+          return true;
+        });
+        if (!revoked) {
+          throw new ConfigException("--revoke: " + name + " has no such token");
+        }
+        System.out.println("revoked the token of " + name);
+        return;
+      }
+      if (days < 1 || days > 36_500) {
+        throw new ConfigException("--days: give a number of days from 1 to 36500");
+      }
+      String token = new Tokens().newToken();
+      long expires = System.currentTimeMillis() + java.time.Duration.ofDays(days).toMillis();
+      boolean minted = withStore(false, store -> {
+        if (store.accountStore().account(key).isEmpty()) {
+          return false;
+        }
+        store.accountStore().saveToken(Tokens.hash(token), key, expires);
+        return true;
+      });
+      if (!minted) {
+        throw new ConfigException("no user " + name);
+      }
+      System.out.println(token);
     }
   }
 }

@@ -9,6 +9,7 @@ import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
 import dev.parley.server.transport.TlsFailures;
+import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -101,6 +102,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   private final CommandTable commands;
   private final Settings settings;
   private final PollHandler poll;
+  private final ApiHandler api;
   private final StaticFiles files = new StaticFiles();
   private final ChannelGroup channels;
   // Shared by every connection, since whatever a connection carries costs heap for as long as
@@ -112,11 +114,17 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   private final int framesPerSecond;
 
   public HttpChannelInitializer(
-      SessionServices services, CommandTable commands, Settings settings, PollHandler poll, ChannelGroup channels) {
+      SessionServices services,
+      CommandTable commands,
+      Settings settings,
+      PollHandler poll,
+      ApiHandler api,
+      ChannelGroup channels) {
     this.services = services;
     this.commands = commands;
     this.settings = settings;
     this.poll = poll;
+    this.api = api;
     this.channels = channels;
     this.originCheck = new OriginCheck(settings.allowedOrigins(), settings.tls() != null, OwnHostNames.NAMES);
     this.webSocketConfig = webSocketConfig(settings.maxFrameBytes());
@@ -144,14 +152,14 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
       return;
     }
     p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
-    p.addLast("httpAggregator", new HttpObjectAggregator(PollHandler.maxBodyBytes(settings.maxFrameBytes())));
+    p.addLast("httpAggregator", new ApiAwareAggregator(PollHandler.maxBodyBytes(settings.maxFrameBytes()), services.codec()));
     p.addLast("httpIdle", new IdleStateHandler(0, 0, HTTP_IDLE.toSeconds(), TimeUnit.SECONDS));
     p.addLast("inOrder", new AnswersInOrder());
     p.addLast("originCheck", originCheck);
     p.addLast("webSocket", new WebSocketServerProtocolHandler(webSocketConfig));
     p.addLast("upgrade", new UpgradeListener());
     p.addLast("router", new HttpRouter(
-        poll, files, settings.metrics(), settings.health(), settings.metricsAccess(), settings.violations()));
+        poll, api, files, settings.metrics(), settings.health(), settings.metricsAccess(), settings.violations()));
   }
 
   private static WebSocketServerProtocolConfig webSocketConfig(int maxFrameBytes) {

@@ -2,6 +2,7 @@ package dev.parley.server.transport.http;
 
 import dev.parley.server.metrics.PrometheusMetrics;
 import dev.parley.server.transport.ProtocolViolations;
+import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -16,8 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Plain HTTP requests (everything but the WebSocket upgrade): long-polling, health, metrics and
- * the web client's files. A request the decoder refused (malformed, or framed ambiguously) is
+ * Plain HTTP requests (everything but the WebSocket upgrade): long-polling, the API for scripts,
+ * health, metrics and the web client's files. A request the decoder refused (malformed, or framed ambiguously) is
  * answered {@code 400} and its connection closed; {@code /metrics} is shown only as {@link
  * MetricsAccess} allows. An HTTP connection idle past its limit is closed.
  */
@@ -25,6 +26,7 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
   private static final Logger log = LoggerFactory.getLogger(HttpRouter.class);
 
   private final PollHandler poll;
+  private final ApiHandler api;
   private final StaticFiles files;
   private final PrometheusMetrics metrics;
   private final HealthCheck health;
@@ -33,12 +35,14 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
 
   HttpRouter(
       PollHandler poll,
+      ApiHandler api,
       StaticFiles files,
       PrometheusMetrics metrics,
       HealthCheck health,
       MetricsAccess metricsAccess,
       ProtocolViolations violations) {
     this.poll = poll;
+    this.api = api;
     this.files = files;
     this.metrics = metrics;
     this.health = health;
@@ -63,6 +67,8 @@ final class HttpRouter extends SimpleChannelInboundHandler<FullHttpRequest> {
     HttpMethod method = request.method();
     if (path.startsWith("/poll/")) {
       poll.handle(ctx, request, path, keepAlive);
+    } else if (ApiHandler.isApi(path)) {
+      api.handle(ctx, request, path, keepAlive);
     } else if (!method.equals(HttpMethod.GET) && !method.equals(HttpMethod.HEAD)) {
       HttpResponses.text(ctx, keepAlive, HttpResponseStatus.METHOD_NOT_ALLOWED, "method not allowed\n");
     } else if (path.equals("/healthz")) {
