@@ -7,7 +7,9 @@ import dev.parley.server.store.sqlite.SqliteStore;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -72,6 +74,22 @@ class CommandLineIT {
       assertThat(run.exitCode()).isNotZero();
       assertOneLineWithoutStackTrace(run);
       assertThat(run.stderr()).startsWith("parley: ").contains(port);
+    }
+  }
+
+  @Test
+  void udpPortInUseIsOneLineNamingTheFlagAndThePort() throws IOException {
+    try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      String port = String.valueOf(taken.getLocalPort());
+
+      CommandRun run =
+          CommandRun.parley(
+              "serve", "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "0", "--udp-port", port,
+              "--data-dir", tmp.resolve("data").toString());
+
+      assertThat(run.exitCode()).isNotZero();
+      assertOneLineWithoutStackTrace(run);
+      assertThat(run.stderr()).startsWith("parley: --udp-port").contains(port);
     }
   }
 

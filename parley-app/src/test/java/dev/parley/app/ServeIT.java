@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parley.testkit.WireClient;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -29,6 +34,33 @@ class ServeIT {
     assertThat(server.stdoutLines()).hasSize(1);
     assertThat(server.stdoutLines().get(0)).matches(ServerProcess.LISTENING);
     assertThat(server.stdoutLines().get(0)).startsWith("parley listening tcp=127.0.0.1:");
+  }
+
+  @Test
+  void withUdpTheListeningLineNamesItAndADatagramIsAcknowledged() throws Exception {
+    ServerProcess server = servers.start(dataDir, "--udp-port", "0");
+    String line = server.stdoutLines().get(0);
+    assertThat(line).matches(ServerProcess.LISTENING)
+        .matches("parley listening tcp=127\\.0\\.0\\.1:\\d+ http=127\\.0\\.0\\.1:\\d+ udp=127\\.0\\.0\\.1:\\d+");
+    int udpPort = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+
+    try (WireClient alice = WireClient.register(server.tcpAddress(), "alice", "correct horse");
+        DatagramSocket udp = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+      String token = alice.seen().get(0).path("token").asText();
+      Chat.join(alice, "1001");
+      byte[] datagram = WireClient.frame("type", "send", "token", token, "room", "1001", "text", "hi from udp", "ref", "u-1")
+          .getBytes(StandardCharsets.UTF_8);
+      udp.send(new DatagramPacket(datagram, datagram.length, new InetSocketAddress(InetAddress.getLoopbackAddress(), udpPort)));
+      udp.setSoTimeout(10_000);
+      DatagramPacket answer = new DatagramPacket(new byte[2048], 2048);
+      udp.receive(answer);
+
+      assertThat(answer.getLength()).isLessThanOrEqualTo(datagram.length);
+      JsonNode ack = WireClient.json(new String(answer.getData(), 0, answer.getLength(), StandardCharsets.UTF_8));
+      assertThat(ack.path("type").asText()).isEqualTo("ack");
+      assertThat(alice.expect("msg").path("text").asText()).isEqualTo("hi from udp");
+    }
+    assertThat(server.sigterm()).isZero();
   }
 
   @Test

@@ -172,6 +172,24 @@ public final class FrameCodec {
     }
   }
 
+  /**
+   * Parses one JSON object (strict UTF-8, nothing after it) without decoding it as a frame, for
+   * a transport that reads a field of its own beside the frame's (UDP's {@code token}); returns
+   * {@code null} when the bytes are not one well-formed JSON object, which {@link #decode(byte[],
+   * int, int)} of the same bytes then explains as a rejection.
+   */
+  public ObjectNode parseObject(byte[] bytes, int offset, int length) {
+    if (!Utf8.isValid(bytes, offset, length)) {
+      return null;
+    }
+    try {
+      JsonNode tree = mapper.readTree(bytes, offset, length);
+      return tree != null && tree.isObject() ? (ObjectNode) tree : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   /** The compact JSON of a node, to measure a frame that arrived inside an array. */
   public int sizeOf(JsonNode node) {
     try {

@@ -38,14 +38,19 @@ import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
+import dev.parley.server.transport.udp.UdpChannelInitializer;
+import io.netty.bootstrap.AbstractBootstrap;
+import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
+import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.ssl.SslContext;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -85,6 +90,7 @@ public final class ParleyServer implements AutoCloseable {
   private boolean clustered;
   private Channel httpListener;
   private InetSocketAddress httpAddress;
+  private InetSocketAddress udpAddress;
   /** Requests with a token and no connection (the HTTP API, UDP); set once while starting. */
   private ScriptRequests scripts;
   /** Set once while starting; read by the metrics scrape. */
@@ -194,7 +200,6 @@ public final class ParleyServer implements AutoCloseable {
             config.tcpPort(),
             "--tcp-port");
     tcpAddress = (InetSocketAddress) tcp.localAddress();
-    log.info("listening for TCP on {}{}", tcpAddress, tls == null ? "" : " with TLS");
     NodeHealth health = new NodeHealth().add("store", NodeHealth.storeWrites(committer));
     if (broker.clustered()) {
       health.add("broker", () -> java.util.concurrent.CompletableFuture.completedFuture(broker.problem()));
@@ -204,6 +209,36 @@ public final class ParleyServer implements AutoCloseable {
       startHttp(config, services, tls, metrics, health, acceptors, workers,
           new HttpEdge(metricsAccess, admission, violations));
     }
+    if (config.udpPort() >= 0) {
+      startUdp(config, codec, metrics, workers);
+    }
+    // Only once every listener is bound: a port in use is then the one line the operator sees.
+    String secured = tls == null ? "" : " with TLS";
+    log.info("listening for TCP on {}{}", tcpAddress, secured);
+    if (httpAddress != null) {
+      log.info("listening for HTTP on {}{}", httpAddress, secured);
+    }
+    if (udpAddress != null) {
+      log.info("listening for UDP on {}", udpAddress);
+    }
+  }
+
+  /** The datagram ingress, on one of the workers' event loops (a datagram channel is one channel). */
+  private void startUdp(ServerConfig config, FrameCodec codec, PrometheusMetrics metrics, EventLoopGroup workers) {
+    var udp = new UdpChannelInitializer(scripts, codec, metrics, config.ratePerSecond());
+    Channel channel =
+        bind(
+            new Bootstrap()
+                .group(workers)
+                .channel(NioDatagramChannel.class)
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(UdpChannelInitializer.RECEIVE_BYTES))
+                .handler(udp),
+            config.bind(),
+            config.udpPort(),
+            "--udp-port");
+    udpAddress = (InetSocketAddress) channel.localAddress();
+    metrics.counter("parley.udp.answers.withheld", "UDP answers not sent because they were larger than their datagram", udp::withheld);
+    metrics.counter("parley.udp.dropped", "UDP datagrams dropped silently, their address over its rate", udp::dropped);
   }
 
   private void startHttp(
@@ -244,7 +279,6 @@ public final class ParleyServer implements AutoCloseable {
             "--http-port");
     httpListener = http;
     httpAddress = (InetSocketAddress) http.localAddress();
-    log.info("listening for HTTP on {}{}", httpAddress, tls == null ? "" : " with TLS");
   }
 
   /** What the HTTP listener shares with the rest of the server at its edge. */
@@ -308,7 +342,7 @@ public final class ParleyServer implements AutoCloseable {
     }
   }
 
-  private Channel bind(ServerBootstrap bootstrap, String host, int port, String flag) {
+  private Channel bind(AbstractBootstrap<?, ?> bootstrap, String host, int port, String flag) {
     try {
       Channel channel = bootstrap.bind(host, port).sync().channel();
       listeners.add(channel);
@@ -373,6 +407,11 @@ public final class ParleyServer implements AutoCloseable {
   /** The bound HTTP address, or empty when HTTP is off ({@code httpPort} -1). */
   public Optional<InetSocketAddress> httpAddress() {
     return Optional.ofNullable(httpAddress);
+  }
+
+  /** The bound UDP address, or empty when UDP is off ({@code udpPort} -1, the default). */
+  public Optional<InetSocketAddress> udpAddress() {
+    return Optional.ofNullable(udpAddress);
   }
 
   @Override

@@ -38,6 +38,8 @@ import java.util.function.Consumer;
  *     PostgreSQL database instead of the embedded store in {@code dataDir}; or {@code null}
  * @param redis {@code redis://HOST:PORT}: with {@code postgres}, join the cluster of every node
  *     on the same database and Redis; or {@code null} (one node)
+ * @param udpPort datagram ingress for {@code send} and {@code dm} with a token; 0 picks a free
+ *     port, -1 off
  */
 public record ServerConfig(
     String bind,
@@ -63,7 +65,8 @@ public record ServerConfig(
     Path metricsTokenFile,
     Duration roomIdle,
     String postgres,
-    String redis) {
+    String redis,
+    int udpPort) {
 
   public static final String VERSION = "0.1.0";
 
@@ -74,6 +77,9 @@ public record ServerConfig(
     checkPort("--tcp-port", tcpPort);
     if (httpPort != -1) {
       checkPort("--http-port", httpPort);
+    }
+    if (udpPort != -1) {
+      checkPort("--udp-port", udpPort);
     }
     if (dataDir == null) {
       throw new ConfigException("--data-dir must name a directory");
@@ -166,7 +172,8 @@ public record ServerConfig(
         null,
         Duration.ofSeconds(60),
         null,
-        null);
+        null,
+        -1);
   }
 
   /**
@@ -265,6 +272,10 @@ public record ServerConfig(
     return edit(d -> d.redis = v);
   }
 
+  public ServerConfig withUdpPort(int v) {
+    return edit(d -> d.udpPort = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -305,6 +316,7 @@ public record ServerConfig(
     Duration roomIdle;
     String postgres;
     String redis;
+    int udpPort;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -331,6 +343,7 @@ public record ServerConfig(
       roomIdle = c.roomIdle;
       postgres = c.postgres;
       redis = c.redis;
+      udpPort = c.udpPort;
     }
 
     ServerConfig build() {
@@ -338,7 +351,8 @@ public record ServerConfig(
           bind, tcpPort, httpPort, dataDir, heartbeat, guestsAllowed, maxFrameBytes,
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
-          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres, redis);
+          registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres, redis,
+          udpPort);
     }
   }
 

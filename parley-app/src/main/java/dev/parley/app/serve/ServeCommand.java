@@ -58,6 +58,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--http-port", paramLabel = "N", description = "HTTP port (WebSocket, long-polling); 0 picks a free one.")
   int httpPort = DEFAULTS.httpPort();
 
+  @Option(
+      names = "--udp-port",
+      paramLabel = "N",
+      description = "Datagram ingress for send and dm with a token (see UDP in docs/protocol.md); 0 picks a free"
+          + " port. Off unless given.")
+  Integer udpPort;
+
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where accounts and history are stored.")
   Path dataDir = DEFAULTS.dataDir();
 
@@ -170,6 +177,7 @@ public final class ServeCommand implements Callable<Integer> {
               .withBind(bind)
               .withTcpPort(tcpPort)
               .withHttpPort(httpPort)
+              .withUdpPort(udpPort == null ? DEFAULTS.udpPort() : udpPort)
               .withDataDir(dataDir)
               .withHeartbeat(Duration.ofSeconds(heartbeatSeconds))
               .withGuestsAllowed(!noGuests)

@@ -22,7 +22,7 @@ class ServeCommandTest {
   void everyFlagLandsInTheConfig() {
     ServerConfig config =
         parse(
-            "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "9090", "--data-dir", "/tmp/x",
+            "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "9090", "--udp-port", "0", "--data-dir", "/tmp/x",
             "--heartbeat", "5", "--no-guests", "--max-frame", "1024", "--rate", "100",
             "--max-pending", "65536", "--tls-cert", "c.pem", "--tls-key", "k.pem",
             "--metrics-token-file", "/etc/parley/metrics-token",
@@ -34,6 +34,7 @@ class ServeCommandTest {
                 .withBind("127.0.0.1")
                 .withTcpPort(0)
                 .withHttpPort(9090)
+                .withUdpPort(0)
                 .withDataDir(Path.of("/tmp/x"))
                 .withHeartbeat(Duration.ofSeconds(5))
                 .withGuestsAllowed(false)
@@ -50,6 +51,15 @@ class ServeCommandTest {
     assertThatThrownBy(() -> parse("--rate", "0"))
         .isInstanceOf(ParameterException.class)
         .hasMessageContaining("--rate");
+  }
+
+  @Test
+  void udpIsOffUnlessAPortIsGiven() {
+    assertThat(parse().udpPort()).isEqualTo(-1);
+    assertThat(parse("--udp-port", "7071").udpPort()).isEqualTo(7071);
+    assertThatThrownBy(() -> parse("--udp-port", "70000"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--udp-port");
   }
 
   @Test
