@@ -247,7 +247,6 @@ class FrameCodecTest {
   }
 
   @Test
-<<<<<<< HEAD
   void aBotsMessageSaysSoLastAndAnyOtherIsUnchanged() {
     assertThat(codec.encode(new ServerFrame.Msg("r", 1, "echo", "t", 2, true)).toString())
         .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"echo\",\"text\":\"t\",\"ts\":2,\"bot\":true}");
@@ -265,7 +264,9 @@ class FrameCodecTest {
         .isEqualTo(ErrorCode.BAD_REQUEST);
     assertThat(rejected("{\"type\":\"register\",\"user\":\"a\",\"password\":\"12345678\",\"bot\":null}").code())
         .isEqualTo(ErrorCode.BAD_REQUEST);
-=======
+  }
+
+  @Test
   void parseObjectTakesOneWellFormedObjectOnly() {
     byte[] frame = "{\"type\":\"send\",\"token\":\"t\"}".getBytes(StandardCharsets.UTF_8);
     assertThat(codec.parseObject(frame, 0, frame.length).path("token").textValue()).isEqualTo("t");
@@ -275,6 +276,5 @@ class FrameCodecTest {
     }
     byte[] invalid = {'{', '"', (byte) 0xC3, '"', ':', '1', '}'};
     assertThat(codec.parseObject(invalid, 0, invalid.length)).isNull();
->>>>>>> udp
   }
 }
