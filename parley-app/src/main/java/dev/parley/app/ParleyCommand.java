@@ -2,6 +2,7 @@ package dev.parley.app;
 
 import dev.parley.app.chaos.ChaosCommand;
 import dev.parley.app.chat.ChatCommand;
+import dev.parley.app.desktop.DesktopCommand;
 import dev.parley.bench.BenchCommand;
 import dev.parley.app.serve.ServeCommand;
 import dev.parley.app.user.UserCommand;
@@ -19,6 +20,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       ChatCommand.class,
+      DesktopCommand.class,
       UserCommand.class,
       BenchCommand.class,
       ChaosCommand.class,
