@@ -170,7 +170,6 @@ class DesktopChatIT {
     assertThat(kept.getProperty("user")).isEqualTo("alice");
     assertThat(kept.getProperty("server.1")).isEqualTo(address);
     assertThat(kept.getProperty("token")).isNotBlank();
-    assertThat(kept.getProperty("room.1")).as("rooms are kept when the window closes").isNull();
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings))).isEqualTo("rw-------");
     assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(settings.getParent())))
         .isEqualTo("rwx------");

@@ -7,7 +7,6 @@ import dev.parley.app.ParleyCommand;
 import dev.parley.desktop.model.ChatLine;
 import dev.parley.desktop.model.Members;
 import dev.parley.desktop.model.RoomEntry;
-import java.awt.AWTException;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.KeyboardFocusManager;
@@ -50,13 +49,12 @@ public final class WindowDriver {
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long FIND_MILLIS = 30_000;
 
-  private final Robot robot;
   private final PrintStream out;
+  /** Made once a window has shown: AWT must load after the command has set the display scale. */
+  private Robot robot;
   private Window window;
 
-  private WindowDriver(PrintStream out) throws AWTException {
-    this.robot = new Robot();
-    this.robot.setAutoDelay(12);
+  private WindowDriver(PrintStream out) {
     this.out = out;
   }
 
@@ -123,6 +121,10 @@ public final class WindowDriver {
   private Object findWindow(String name) throws Exception {
     long end = System.currentTimeMillis() + FIND_MILLIS;
     while (System.currentTimeMillis() < end) {
+      if (!awtLoaded()) { // (asking anything of AWT earlier would load it before the scale is set)
+        Thread.sleep(100);
+        continue;
+      }
       Window found = onEdt(() -> {
         for (Window w : Window.getWindows()) {
           if (name.equals(w.getName()) && w.isShowing()) {
@@ -133,12 +135,21 @@ public final class WindowDriver {
       });
       if (found != null) {
         window = found;
+        if (robot == null) {
+          robot = new Robot();
+          robot.setAutoDelay(12);
+        }
         robot.waitForIdle();
         return onEdt(() -> rect(found.getBounds()));
       }
       Thread.sleep(100);
     }
     throw new IllegalStateException("no window named " + name + " showed within " + FIND_MILLIS + " ms");
+  }
+
+  /** Whether the desktop command has started Swing yet (asking earlier would load AWT too soon). */
+  private static boolean awtLoaded() {
+    return Thread.getAllStackTraces().keySet().stream().anyMatch(t -> t.getName().startsWith("AWT-EventQueue"));
   }
 
   private Object place(String arg) throws Exception {
