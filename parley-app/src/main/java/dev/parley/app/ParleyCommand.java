@@ -3,6 +3,7 @@ package dev.parley.app;
 import dev.parley.app.bot.BotCommand;
 import dev.parley.app.chaos.ChaosCommand;
 import dev.parley.app.chat.ChatCommand;
+import dev.parley.app.desktop.DesktopCommand;
 import dev.parley.bench.BenchCommand;
 import dev.parley.app.serve.ServeCommand;
 import dev.parley.app.user.UserCommand;
@@ -20,6 +21,7 @@ import picocli.CommandLine.Spec;
     subcommands = {
       ServeCommand.class,
       ChatCommand.class,
+      DesktopCommand.class,
       BotCommand.class,
       UserCommand.class,
       BenchCommand.class,
