@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what the end-to-end tests drive besides Java: Debian's headless Chromium and its
 # chromedriver (the browser tests), tmux (terminal tests), Xvfb with a CJK font (the desktop
-# window's tests run real windows on a virtual display) and Debian's HAProxy (the load
+# window's tests run real windows on a virtual display), the MQTT and IRC clients the gateways'
+# tests drive (mosquitto-clients, irssi, WeeChat) and Debian's HAProxy (the load
 # balancer the cluster tests put in front of several nodes; the tests run its binary with a
 # config of their own, never its service). Idempotent: with everything present it does
 # nothing. Maven runs it before parley-app's integration tests, so the README's one test
@@ -16,6 +17,9 @@ command -v chromium >/dev/null 2>&1 || missing+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || missing+=(chromium-driver)
 command -v tmux >/dev/null 2>&1 || missing+=(tmux)
 command -v Xvfb >/dev/null 2>&1 || missing+=(xvfb)
+command -v mosquitto_sub >/dev/null 2>&1 || missing+=(mosquitto-clients)
+command -v irssi >/dev/null 2>&1 || missing+=(irssi)
+command -v weechat >/dev/null 2>&1 || missing+=(weechat-headless weechat-curses)
 [[ -d /usr/share/fonts/opentype/noto ]] || missing+=(fonts-noto-cjk)
 # Debian puts haproxy in /usr/sbin, which a non-root PATH may lack.
 command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
