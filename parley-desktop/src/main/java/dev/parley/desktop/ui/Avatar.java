@@ -13,12 +13,10 @@ import javax.swing.Icon;
 final class Avatar implements Icon {
   private final String user;
   private final int size;
-  private final boolean dark;
 
-  Avatar(String user, int size, boolean dark) {
+  Avatar(String user, int size) {
     this.user = user;
     this.size = size;
-    this.dark = dark;
   }
 
   @Override

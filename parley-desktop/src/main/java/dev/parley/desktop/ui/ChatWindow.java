@@ -1,6 +1,5 @@
 package dev.parley.desktop.ui;
 
-import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.util.UIScale;
 import dev.parley.client.ConnectionState;
 import dev.parley.client.ParleyClient;
@@ -62,7 +61,7 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
     content.add(status, BorderLayout.SOUTH);
     setContentPane(content);
     setJMenuBar(ChatMenus.build(this, this, theme));
-    sidebar.signedInAs(session.me(), FlatLaf.isLafDark());
+    sidebar.signedInAs(session.me());
     connectionChanged(ConnectionState.CONNECTED, "");
     setDefaultCloseOperation(WindowConstants.DO_NOTHING_ON_CLOSE);
     addWindowListener(new WindowAdapter() {
@@ -192,7 +191,7 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
   @Override
   public void theme(ThemeChoice choice) {
     host.theme(choice);
-    sidebar.signedInAs(session.me(), FlatLaf.isLafDark());
+    sidebar.signedInAs(session.me());
   }
 
   @Override

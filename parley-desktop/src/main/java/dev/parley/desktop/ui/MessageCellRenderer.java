@@ -76,7 +76,7 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
     day.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1));
     day.setForeground(UIManager.getColor("Label.disabledForeground"));
 
-    avatar.setIcon(line.startsGroup() ? new Avatar(line.from(), gutter, dark) : null);
+    avatar.setIcon(line.startsGroup() ? new Avatar(line.from(), gutter) : null);
     avatar.setPreferredSize(new Dimension(gutter + UIScale.scale(10), 1));
     header.setVisible(line.startsGroup());
     author.setText(line.from());

@@ -39,9 +39,8 @@ final class RoomCellRenderer extends JPanel implements ListCellRenderer<RoomEntr
   public Component getListCellRendererComponent(
       JList<? extends RoomEntry> list, RoomEntry entry, int index, boolean selected, boolean focused) {
     setBorder(BorderFactory.createEmptyBorder(UIScale.scale(6), UIScale.scale(10), UIScale.scale(6), UIScale.scale(10)));
-    boolean dark = com.formdev.flatlaf.FlatLaf.isLafDark();
     name.setText(entry.label(me.get()));
-    name.setIcon(entry.isDirect() ? new Avatar(entry.label(me.get()), UIScale.scale(18), dark) : null);
+    name.setIcon(entry.isDirect() ? new Avatar(entry.label(me.get()), UIScale.scale(18)) : null);
     name.setIconTextGap(UIScale.scale(8));
     Font base = list.getFont();
     name.setFont(entry.unread() > 0 ? base.deriveFont(Font.BOLD) : base);

@@ -90,9 +90,9 @@ final class RoomSidebar extends JPanel {
     return Looks.muted(label);
   }
 
-  void signedInAs(String user, boolean dark) {
+  void signedInAs(String user) {
     who.setText(user);
-    who.setIcon(new Avatar(user, UIScale.scale(30), dark));
+    who.setIcon(new Avatar(user, UIScale.scale(30)));
   }
 
   /** Shows the rooms and marks the open one. */
