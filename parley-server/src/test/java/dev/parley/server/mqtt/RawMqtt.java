@@ -26,8 +26,8 @@ import java.time.Duration;
 final class RawMqtt implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
-  private final EmbeddedChannel encoder = new EmbeddedChannel(MqttEncoder.INSTANCE);
-  private final EmbeddedChannel decoder = new EmbeddedChannel(new MqttDecoder(1 << 20));
+  /** Encoder and decoder on one channel: the encoder notes CONNECT's protocol level for both. */
+  private final EmbeddedChannel codec = new EmbeddedChannel(new MqttDecoder(1 << 20), MqttEncoder.INSTANCE);
 
   RawMqtt(InetSocketAddress server) throws IOException {
     socket = new Socket(server.getAddress(), server.getPort());
@@ -36,8 +36,12 @@ final class RawMqtt implements AutoCloseable {
   }
 
   static MqttMessage connect(String clientId, String user, String password, boolean clean) {
+    return connect(MqttVersion.MQTT_3_1_1, clientId, user, password, clean, 60);
+  }
+
+  static MqttMessage connect(MqttVersion version, String clientId, String user, String password, boolean clean, int keepAlive) {
     var b = MqttMessageBuilders.connect()
-        .protocolVersion(MqttVersion.MQTT_3_1_1).clientId(clientId).cleanSession(clean).keepAlive(60)
+        .protocolVersion(version).clientId(clientId).cleanSession(clean).keepAlive(keepAlive)
         .hasUser(true).username(user);
     if (password != null) {
       b.hasPassword(true).password(password.getBytes(StandardCharsets.UTF_8));
@@ -46,21 +50,25 @@ final class RawMqtt implements AutoCloseable {
   }
 
   static MqttMessage publish(String topic, String text, int qos, int packetId, boolean dup) {
+    return publish(topic, text, qos, packetId, dup, false);
+  }
+
+  static MqttMessage publish(String topic, String text, int qos, int packetId, boolean dup, boolean retain) {
     var m = MqttMessageBuilders.publish().topicName(topic).qos(MqttQoS.valueOf(qos)).messageId(packetId)
-        .retained(false).payload(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)).build();
+        .retained(retain).payload(Unpooled.copiedBuffer(text, StandardCharsets.UTF_8)).build();
     if (!dup) {
       return m;
     }
     var h = m.fixedHeader();
     return new io.netty.handler.codec.mqtt.MqttPublishMessage(
-        new io.netty.handler.codec.mqtt.MqttFixedHeader(h.messageType(), true, h.qosLevel(), false, 0),
+        new io.netty.handler.codec.mqtt.MqttFixedHeader(h.messageType(), true, h.qosLevel(), h.isRetain(), 0),
         m.variableHeader(), m.payload());
   }
 
   void send(MqttMessage m) throws IOException {
-    encoder.writeOutbound(m);
+    codec.writeOutbound(m);
     ByteBuf out;
-    while ((out = encoder.readOutbound()) != null) {
+    while ((out = codec.readOutbound()) != null) {
       byte[] bytes = new byte[out.readableBytes()];
       out.readBytes(bytes);
       out.release();
@@ -85,7 +93,7 @@ final class RawMqtt implements AutoCloseable {
     long deadline = System.nanoTime() + wait.toNanos();
     byte[] buf = new byte[8192];
     while (true) {
-      Object m = decoder.readInbound();
+      Object m = codec.readInbound();
       if (m != null) {
         String text = ((MqttMessage) m).payload() instanceof ByteBuf b ? b.toString(StandardCharsets.UTF_8) : null;
         ReferenceCountUtil.release(m);
@@ -99,11 +107,20 @@ final class RawMqtt implements AutoCloseable {
         if (n < 0) {
           return null;
         }
-        decoder.writeInbound(Unpooled.copiedBuffer(buf, 0, n));
+        codec.writeInbound(Unpooled.copiedBuffer(buf, 0, n));
       } catch (SocketTimeoutException e) {
         // look again until the deadline
       }
     }
+  }
+
+  /** The next packet, which must come within ten seconds. */
+  Packet expect(io.netty.handler.codec.mqtt.MqttMessageType type) throws IOException {
+    Packet p = next(Duration.ofSeconds(10));
+    if (p == null || p.type() != type) {
+      throw new AssertionError("expected " + type + ", got " + (p == null ? "nothing" : p.message()));
+    }
+    return p;
   }
 
   /** Whether the server closes the connection within {@code wait} (packets before it are skipped). */
@@ -127,7 +144,6 @@ final class RawMqtt implements AutoCloseable {
   @Override
   public void close() throws IOException {
     socket.close();
-    encoder.finishAndReleaseAll();
-    decoder.finishAndReleaseAll();
+    codec.finishAndReleaseAll();
   }
 }

@@ -91,7 +91,10 @@ final class MqttGateway extends ChannelDuplexHandler {
   /** Rooms this connection has joined (subscribed, or published to). */
   final Set<String> joined = new HashSet<>();
   final Map<String, Subscribing> subscribing = new HashMap<>();
-  final Map<String, Publishing> publishing = new HashMap<>();
+  /** PUBLISHes (QoS 1 and 2) sent on as {@code send}, by ref; a resend may share one. */
+  final Map<String, ArrayDeque<Publishing>> publishing = new HashMap<>();
+  /** The same, in the order they arrived: their PUBACKs and PUBRECs go out in that order. */
+  private final ArrayDeque<Publishing> replyOrder = new ArrayDeque<>();
   final Map<Integer, Delivery> inflight = new HashMap<>();
   private int nextPacketId = 1;
 
@@ -110,8 +113,21 @@ final class MqttGateway extends ChannelDuplexHandler {
     }
   }
 
-  /** A PUBLISH (QoS 1 or 2) sent on as {@code send} and not yet answered. */
-  record Publishing(int packetId, int qos, String ref, String payloadHash) {}
+  /** A PUBLISH (QoS 1 or 2) sent on as {@code send}, and its answer once there is one. */
+  static final class Publishing {
+    final int packetId;
+    final int qos;
+    final String ref;
+    final String payloadHash;
+    MqttMessage reply;
+
+    Publishing(int packetId, int qos, String ref, String payloadHash) {
+      this.packetId = packetId;
+      this.qos = qos;
+      this.ref = ref;
+      this.payloadHash = payloadHash;
+    }
+  }
 
   /** A QoS 1 PUBLISH to the client awaiting its PUBACK. */
   record Delivery(String room, long id) {}
@@ -333,7 +349,9 @@ final class MqttGateway extends ChannelDuplexHandler {
     String room = MqttTopics.roomOfTopic(topic);
     String ref = qos == 0 ? null : refOf(packetId, qos, p.fixedHeader().isDup(), room, payload);
     if (ref != null) {
-      publishing.put(ref, new Publishing(packetId, qos, ref, PublishRefs.payloadHash(payload)));
+      Publishing pending = new Publishing(packetId, qos, ref, PublishRefs.payloadHash(payload));
+      publishing.computeIfAbsent(ref, r -> new ArrayDeque<>()).add(pending);
+      replyOrder.add(pending);
     }
     if (room == null) {
       toSession(new Decoded.Rejected(ErrorCode.INVALID_NAME, "publish to rooms/ROOM, not " + topic, ref));
@@ -442,6 +460,32 @@ final class MqttGateway extends ChannelDuplexHandler {
       }
     }
     afterSaved(() -> ctx.writeAndFlush(MqttPackets.unsubAck(version, packetId, codes)));
+  }
+
+  /** The oldest PUBLISH still waiting for the session's answer to {@code ref}, taken. */
+  Publishing answered(String ref) {
+    ArrayDeque<Publishing> waiting = ref == null ? null : publishing.get(ref);
+    if (waiting == null) {
+      return null;
+    }
+    Publishing p = waiting.poll();
+    if (waiting.isEmpty()) {
+      publishing.remove(ref);
+    }
+    return p;
+  }
+
+  /** Gives {@code p} its answer and sends every answer now due, in the PUBLISHes' order. */
+  void reply(Publishing p, MqttMessage reply) {
+    p.reply = reply;
+    boolean sent = false;
+    while (!replyOrder.isEmpty() && replyOrder.peek().reply != null) {
+      ctx.write(replyOrder.poll().reply);
+      sent = true;
+    }
+    if (sent) {
+      ctx.flush();
+    }
   }
 
   /** The next free packet id for a QoS 1 message to the client. */

@@ -43,21 +43,20 @@ final class MqttReplies {
 
   /** The PUBLISH is stored: PUBACK or PUBREC, once the session's state is saved. */
   private void acked(ServerFrame.Ack a) {
-    MqttGateway.Publishing p = a.ref() == null ? null : g.publishing.remove(a.ref());
+    MqttGateway.Publishing p = g.answered(a.ref());
     if (p == null) {
       return;
     }
-    var received = new MqttSessionState.Received(p.ref(), p.payloadHash());
+    var received = new MqttSessionState.Received(p.ref, p.payloadHash);
     MqttMessageType type;
-    if (p.qos() == 1) {
-      g.state.complete(p.packetId(), received);
+    if (p.qos == 1) {
+      g.state.complete(p.packetId, received);
       type = MqttMessageType.PUBACK;
     } else {
-      g.state.awaitRelease(p.packetId(), received);
+      g.state.awaitRelease(p.packetId, received);
       type = MqttMessageType.PUBREC;
     }
-    g.afterSaved(() -> g.ctx.writeAndFlush(
-        MqttPackets.pubReply(type, g.version, p.packetId(), MqttReasons.SUCCESS, null)));
+    g.afterSaved(() -> g.reply(p, MqttPackets.pubReply(type, g.version, p.packetId, MqttReasons.SUCCESS, null)));
   }
 
   private void joined(ServerFrame.Joined j) {
@@ -106,13 +105,13 @@ final class MqttReplies {
       subscribed(s.ack());
       return;
     }
-    MqttGateway.Publishing p = g.publishing.remove(ref);
+    MqttGateway.Publishing p = g.answered(ref);
     if (p == null) {
       return;
     }
     if (g.version == MqttPackets.V5) {
-      MqttMessageType type = p.qos() == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC;
-      g.ctx.writeAndFlush(MqttPackets.pubReply(type, g.version, p.packetId(), MqttReasons.publish(e.code()), e.message()));
+      MqttMessageType type = p.qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC;
+      g.reply(p, MqttPackets.pubReply(type, g.version, p.packetId, MqttReasons.publish(e.code()), e.message()));
     } else {
       // MQTT 3.1.1 has no negative acknowledgement: a PUBLISH that cannot be taken closes the
       // connection [MQTT-3.3.5-2].
