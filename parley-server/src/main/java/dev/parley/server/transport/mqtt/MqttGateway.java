@@ -3,14 +3,9 @@ package dev.parley.server.transport.mqtt;
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.Decoded;
 import dev.parley.protocol.EncodedFrame;
-import dev.parley.protocol.ErrorCode;
-import dev.parley.protocol.MessageText;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerDecoded;
-import dev.parley.protocol.ServerFrame;
 import dev.parley.protocol.ServerFrameDecoder;
-import io.netty.buffer.ByteBufUtil;
-import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -25,23 +20,15 @@ import io.netty.handler.codec.mqtt.MqttMessageIdVariableHeader;
 import io.netty.handler.codec.mqtt.MqttMessageType;
 import io.netty.handler.codec.mqtt.MqttProperties;
 import io.netty.handler.codec.mqtt.MqttPublishMessage;
-import io.netty.handler.codec.mqtt.MqttQoS;
 import io.netty.handler.codec.mqtt.MqttSubscribeMessage;
-import io.netty.handler.codec.mqtt.MqttTopicSubscription;
 import io.netty.handler.codec.mqtt.MqttUnacceptableProtocolVersionException;
 import io.netty.handler.codec.mqtt.MqttUnsubscribeMessage;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.ReferenceCountUtil;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
@@ -52,8 +39,11 @@ import org.slf4j.LoggerFactory;
  * The MQTT side of a connection: MQTT packets in, the protocol's client frames out to the
  * session (CONNECT → {@code hello}, SUBSCRIBE → {@code join}, PUBLISH → {@code send} with a
  * ref from {@link PublishRefs}, PINGREQ → {@code ping}, DISCONNECT → {@code bye}); the session's
- * server frames in, MQTT packets out (see {@link MqttReplies}). Every field is only touched on
- * the channel's event loop; one instance per connection.
+ * server frames in, MQTT packets out (see {@link MqttReplies}). It owns the connection's MQTT
+ * state (CONNECT, the login, the session) and hands PUBLISH to {@link MqttPublishes},
+ * SUBSCRIBE and UNSUBSCRIBE to {@link MqttSubscriptions}, and the room's messages to {@link
+ * MqttDeliveries}. Every field, theirs too, is only touched on the channel's event loop; one
+ * instance per connection.
  */
 final class MqttGateway extends ChannelDuplexHandler {
   private static final Logger log = LoggerFactory.getLogger(MqttGateway.class);
@@ -68,6 +58,9 @@ final class MqttGateway extends ChannelDuplexHandler {
 
   private final MqttSessions sessions;
   private final MqttReplies replies = new MqttReplies(this);
+  final MqttPublishes publishes = new MqttPublishes(this);
+  final MqttSubscriptions subscriptions = new MqttSubscriptions(this);
+  final MqttDeliveries deliveries = new MqttDeliveries(this);
   ChannelHandlerContext ctx;
   /** 0 until CONNECT; then 3 (3.1), 4 (3.1.1) or 5. */
   int version;
@@ -90,47 +83,6 @@ final class MqttGateway extends ChannelDuplexHandler {
   boolean stored;
   /** Rooms this connection has joined (subscribed, or published to). */
   final Set<String> joined = new HashSet<>();
-  final Map<String, Subscribing> subscribing = new HashMap<>();
-  /** PUBLISHes (QoS 1 and 2) sent on as {@code send}, by ref; a resend may share one. */
-  final Map<String, ArrayDeque<Publishing>> publishing = new HashMap<>();
-  /** The same, in the order they arrived: their PUBACKs and PUBRECs go out in that order. */
-  private final ArrayDeque<Publishing> replyOrder = new ArrayDeque<>();
-  final Map<Integer, Delivery> inflight = new HashMap<>();
-  private int nextPacketId = 1;
-
-  /** One topic of a SUBSCRIBE whose join is under way. */
-  record Subscribing(SubAck ack, int index, String filter, String room, int qos) {}
-
-  /** The SUBACK being put together for one SUBSCRIBE. */
-  static final class SubAck {
-    final int packetId;
-    final Integer[] codes;
-    int open;
-
-    SubAck(int packetId, int topics) {
-      this.packetId = packetId;
-      this.codes = new Integer[topics];
-    }
-  }
-
-  /** A PUBLISH (QoS 1 or 2) sent on as {@code send}, and its answer once there is one. */
-  static final class Publishing {
-    final int packetId;
-    final int qos;
-    final String ref;
-    final String payloadHash;
-    MqttMessage reply;
-
-    Publishing(int packetId, int qos, String ref, String payloadHash) {
-      this.packetId = packetId;
-      this.qos = qos;
-      this.ref = ref;
-      this.payloadHash = payloadHash;
-    }
-  }
-
-  /** A QoS 1 PUBLISH to the client awaiting its PUBACK. */
-  record Delivery(String room, long id) {}
 
   MqttGateway(MqttSessions sessions) {
     this.sessions = sessions;
@@ -177,11 +129,11 @@ final class MqttGateway extends ChannelDuplexHandler {
   private void handle(MqttMessage m) {
     try {
       switch (m.fixedHeader().messageType()) {
-        case PUBLISH -> publish((MqttPublishMessage) m);
-        case PUBACK -> delivered(packetIdOf(m));
-        case PUBREL -> released(packetIdOf(m));
-        case SUBSCRIBE -> subscribe((MqttSubscribeMessage) m);
-        case UNSUBSCRIBE -> unsubscribe((MqttUnsubscribeMessage) m);
+        case PUBLISH -> publishes.publish((MqttPublishMessage) m);
+        case PUBACK -> deliveries.delivered(packetIdOf(m));
+        case PUBREL -> publishes.released(packetIdOf(m));
+        case SUBSCRIBE -> subscriptions.subscribe((MqttSubscribeMessage) m);
+        case UNSUBSCRIBE -> subscriptions.unsubscribe((MqttUnsubscribeMessage) m);
         case PINGREQ -> toSession(new ClientFrame.Ping(null));
         case DISCONNECT -> toSession(new ClientFrame.Bye(null));
         case PUBREC, PUBCOMP -> { } // never asked for: the gateway publishes at QoS 0 and 1 only
@@ -298,7 +250,7 @@ final class MqttGateway extends ChannelDuplexHandler {
       state = opened.state();
       stored = true;
       accept(opened.present() && !cleanStart);
-      resume();
+      subscriptions.resume();
     }));
   }
 
@@ -315,17 +267,6 @@ final class MqttGateway extends ChannelDuplexHandler {
     }
   }
 
-  /** Rejoins the rooms of a resumed session, each from the last message it was given. */
-  private void resume() {
-    Set<String> rooms = new java.util.LinkedHashSet<>();
-    state.subscriptions().keySet().forEach(f -> rooms.add(MqttTopics.roomOfFilter(f)));
-    for (String room : rooms) {
-      Long last = state.last(room);
-      joined.add(room);
-      toSession(new ClientFrame.Join(room, last == null ? NO_REPLAY : last, JOIN_REF + room));
-    }
-  }
-
   /** CONNACK with a refusal, then close. */
   void refuse(MqttConnectReturnCode code, String reason) {
     MqttProperties props = MqttProperties.NO_PROPERTIES;
@@ -335,169 +276,6 @@ final class MqttGateway extends ChannelDuplexHandler {
     }
     int level = version == 0 ? 4 : version;
     ctx.writeAndFlush(MqttPackets.connAck(level, code, false, props)).addListener(ChannelFutureListener.CLOSE);
-  }
-
-  private void publish(MqttPublishMessage p) {
-    String topic = p.variableHeader().topicName();
-    int qos = p.fixedHeader().qosLevel().value();
-    int packetId = p.variableHeader().packetId();
-    byte[] payload = ByteBufUtil.getBytes(p.payload());
-    if (p.fixedHeader().isRetain() && version == MqttPackets.V5) {
-      disconnect(MqttReasons.RETAIN_NOT_SUPPORTED, "retained messages are not supported");
-      return;
-    }
-    String room = MqttTopics.roomOfTopic(topic);
-    String ref = qos == 0 ? null : refOf(packetId, qos, p.fixedHeader().isDup(), room, payload);
-    if (ref != null) {
-      Publishing pending = new Publishing(packetId, qos, ref, PublishRefs.payloadHash(payload));
-      publishing.computeIfAbsent(ref, r -> new ArrayDeque<>()).add(pending);
-      replyOrder.add(pending);
-    }
-    if (room == null) {
-      toSession(new Decoded.Rejected(ErrorCode.INVALID_NAME, "publish to rooms/ROOM, not " + topic, ref));
-      return;
-    }
-    String text = utf8(payload);
-    String problem = text == null ? "the payload must be UTF-8 text" : MessageText.problem(text);
-    if (problem != null) {
-      toSession(new Decoded.Rejected(ErrorCode.BAD_REQUEST, problem, ref));
-      return;
-    }
-    if (joined.add(room)) {
-      toSession(new ClientFrame.Join(room, NO_REPLAY, JOIN_REF + room));
-    }
-    toSession(new ClientFrame.Send(room, text, ref));
-  }
-
-  /** See {@link PublishRefs}. */
-  private String refOf(int packetId, int qos, boolean dup, String room, byte[] payload) {
-    String hash = PublishRefs.payloadHash(payload);
-    MqttSessionState.Received awaiting = qos == 2 ? state.awaitingRelease(packetId) : null;
-    if (awaiting != null && awaiting.payloadHash().equals(hash)) {
-      return awaiting.ref();
-    }
-    MqttSessionState.Received done = state.completed(packetId);
-    if (dup && done != null && done.payloadHash().equals(hash)) {
-      return done.ref();
-    }
-    return PublishRefs.ref(sessionKey, packetId, done == null ? null : done.ref(), String.valueOf(room), payload);
-  }
-
-  private static String utf8(byte[] bytes) {
-    try {
-      return StandardCharsets.UTF_8.newDecoder()
-          .onMalformedInput(CodingErrorAction.REPORT)
-          .onUnmappableCharacter(CodingErrorAction.REPORT)
-          .decode(ByteBuffer.wrap(bytes))
-          .toString();
-    } catch (CharacterCodingException e) {
-      return null;
-    }
-  }
-
-  /** A PUBREL: the QoS 2 PUBLISH is complete, so its packet id may carry a new one. */
-  private void released(int packetId) {
-    MqttSessionState.Received r = state.awaitingRelease(packetId);
-    if (r != null) {
-      state.complete(packetId, r);
-    }
-    afterSaved(() -> ctx.writeAndFlush(
-        MqttPackets.pubReply(MqttMessageType.PUBCOMP, version, packetId, MqttReasons.SUCCESS, null)));
-  }
-
-  /** The client's PUBACK of a QoS 1 message: its room's position moves on. */
-  private void delivered(int packetId) {
-    Delivery d = inflight.remove(packetId);
-    if (d != null) {
-      state.delivered(d.room(), d.id());
-      saveLater();
-    }
-  }
-
-  private void subscribe(MqttSubscribeMessage s) {
-    int packetId = s.idAndPropertiesVariableHeader().messageId();
-    List<MqttTopicSubscription> topics = s.payload().topicSubscriptions();
-    SubAck ack = new SubAck(packetId, topics.size());
-    boolean v5 = version == MqttPackets.V5;
-    for (int i = 0; i < topics.size(); i++) {
-      String filter = topics.get(i).topicName();
-      String room = MqttTopics.roomOfFilter(filter);
-      if (MqttTopics.isShared(filter)) {
-        ack.codes[i] = v5 ? MqttReasons.SHARED_NOT_SUPPORTED : MqttReasons.SUBACK_FAILURE;
-      } else if (MqttTopics.hasWildcard(filter)) {
-        ack.codes[i] = v5 ? MqttReasons.WILDCARDS_NOT_SUPPORTED : MqttReasons.SUBACK_FAILURE;
-      } else if (room == null) {
-        ack.codes[i] = v5 ? MqttReasons.TOPIC_FILTER_INVALID : MqttReasons.SUBACK_FAILURE;
-      } else {
-        int qos = Math.min(1, topics.get(i).qualityOfService().value());
-        String ref = SUBSCRIBE_REF + packetId + "." + i;
-        subscribing.put(ref, new Subscribing(ack, i, filter, room, qos));
-        ack.open++;
-        joined.add(room);
-        toSession(new ClientFrame.Join(room, NO_REPLAY, ref));
-      }
-    }
-    if (ack.open == 0) {
-      sendSubAck(ack);
-    }
-  }
-
-  void sendSubAck(SubAck ack) {
-    afterSaved(() -> ctx.writeAndFlush(MqttPackets.subAck(version, ack.packetId, List.of(ack.codes))));
-  }
-
-  private void unsubscribe(MqttUnsubscribeMessage u) {
-    int packetId = u.idAndPropertiesVariableHeader().messageId();
-    List<Short> codes = new ArrayList<>();
-    for (String filter : u.payload().topics()) {
-      boolean was = state.unsubscribe(filter);
-      codes.add(was ? (short) 0 : MqttReasons.NO_SUBSCRIPTION_EXISTED);
-      String room = MqttTopics.roomOfFilter(filter);
-      if (was && room != null && !state.hasRoom(room)) {
-        state.forget(room);
-        joined.remove(room);
-        toSession(new ClientFrame.Leave(room, null));
-      }
-    }
-    afterSaved(() -> ctx.writeAndFlush(MqttPackets.unsubAck(version, packetId, codes)));
-  }
-
-  /** The oldest PUBLISH still waiting for the session's answer to {@code ref}, taken. */
-  Publishing answered(String ref) {
-    ArrayDeque<Publishing> waiting = ref == null ? null : publishing.get(ref);
-    if (waiting == null) {
-      return null;
-    }
-    Publishing p = waiting.poll();
-    if (waiting.isEmpty()) {
-      publishing.remove(ref);
-    }
-    return p;
-  }
-
-  /** Gives {@code p} its answer and sends every answer now due, in the PUBLISHes' order. */
-  void reply(Publishing p, MqttMessage reply) {
-    p.reply = reply;
-    boolean sent = false;
-    while (!replyOrder.isEmpty() && replyOrder.peek().reply != null) {
-      ctx.write(replyOrder.poll().reply);
-      sent = true;
-    }
-    if (sent) {
-      ctx.flush();
-    }
-  }
-
-  /** The next free packet id for a QoS 1 message to the client. */
-  int nextPacketId() {
-    for (int tries = 0; tries < 65535; tries++) {
-      int id = nextPacketId;
-      nextPacketId = nextPacketId == 65535 ? 1 : nextPacketId + 1;
-      if (!inflight.containsKey(id)) {
-        return id;
-      }
-    }
-    return 0;
   }
 
   /** Runs {@code then} once a stored session's state is on disk; at once otherwise. */
@@ -520,7 +298,7 @@ final class MqttGateway extends ChannelDuplexHandler {
     ctx.fireChannelRead(new Decoded.Frame(frame));
   }
 
-  private void toSession(Decoded.Rejected rejected) {
+  void toSession(Decoded.Rejected rejected) {
     ctx.fireChannelRead(rejected);
   }
 
@@ -560,43 +338,6 @@ final class MqttGateway extends ChannelDuplexHandler {
       ctx.write(out.get(i), ctx.voidPromise());
     }
     ctx.write(out.get(out.size() - 1), promise);
-  }
-
-  /** A message for the client, as a PUBLISH per subscription of its room. */
-  List<MqttMessage> publishToClient(ServerFrame.Msg m, EncodedFrame encoded) {
-    List<String> filters = state.topicFiltersOf(m.room());
-    List<MqttMessage> out = new ArrayList<>(filters.size());
-    for (String filter : filters) {
-      int qos = Math.min(1, state.subscriptions().getOrDefault(filter, 0));
-      int packetId = 0;
-      if (qos == 1) {
-        packetId = nextPacketId();
-        inflight.put(packetId, new Delivery(m.room(), m.id()));
-      } else {
-        state.delivered(m.room(), m.id());
-      }
-      var payload = MqttTopics.isJson(filter)
-          ? Unpooled.wrappedBuffer(encoded.line(), 0, encoded.jsonLength())
-          : Unpooled.wrappedBuffer(m.text().getBytes(StandardCharsets.UTF_8));
-      out.add(MqttPackets.publish(
-          filter, MqttQoS.valueOf(qos), packetId, payload, version == MqttPackets.V5 ? properties(m) : MqttProperties.NO_PROPERTIES));
-    }
-    if (out.stream().anyMatch(p -> ((MqttPublishMessage) p).fixedHeader().qosLevel() == MqttQoS.AT_MOST_ONCE)) {
-      saveLater();
-    }
-    return out;
-  }
-
-  /** MQTT 5 user properties: who sent it, its id in the room, and when. */
-  private static MqttProperties properties(ServerFrame.Msg m) {
-    MqttProperties p = new MqttProperties();
-    p.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.PAYLOAD_FORMAT_INDICATOR.value(), 1));
-    var user = new MqttProperties.UserProperties();
-    user.add("from", m.from());
-    user.add("id", Long.toString(m.id()));
-    user.add("ts", Long.toString(m.ts()));
-    p.add(user);
-    return p;
   }
 
   @Override

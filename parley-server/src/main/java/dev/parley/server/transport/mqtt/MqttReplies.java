@@ -23,7 +23,7 @@ final class MqttReplies {
 
   List<MqttMessage> of(ServerFrame frame, EncodedFrame encoded) {
     if (frame instanceof ServerFrame.Msg m) {
-      return g.ready ? g.publishToClient(m, encoded) : List.of();
+      return g.ready ? g.deliveries.publish(m, encoded) : List.of();
     }
     if (frame instanceof ServerFrame.Ack a) {
       acked(a);
@@ -43,7 +43,7 @@ final class MqttReplies {
 
   /** The PUBLISH is stored: PUBACK or PUBREC, once the session's state is saved. */
   private void acked(ServerFrame.Ack a) {
-    MqttGateway.Publishing p = g.answered(a.ref());
+    MqttPublishes.Publishing p = g.publishes.answered(a.ref());
     if (p == null) {
       return;
     }
@@ -56,11 +56,11 @@ final class MqttReplies {
       g.state.awaitRelease(p.packetId, received);
       type = MqttMessageType.PUBREC;
     }
-    g.afterSaved(() -> g.reply(p, MqttPackets.pubReply(type, g.version, p.packetId, MqttReasons.SUCCESS, null)));
+    g.afterSaved(() -> g.publishes.reply(p, MqttPackets.pubReply(type, g.version, p.packetId, MqttReasons.SUCCESS, null)));
   }
 
   private void joined(ServerFrame.Joined j) {
-    MqttGateway.Subscribing s = j.ref() == null ? null : g.subscribing.remove(j.ref());
+    MqttSubscriptions.Subscribing s = j.ref() == null ? null : g.subscriptions.subscribing.remove(j.ref());
     if (s == null) {
       return;
     }
@@ -70,9 +70,9 @@ final class MqttReplies {
     subscribed(s.ack());
   }
 
-  private void subscribed(MqttGateway.SubAck ack) {
+  private void subscribed(MqttSubscriptions.SubAck ack) {
     if (--ack.open == 0) {
-      g.sendSubAck(ack);
+      g.subscriptions.sendSubAck(ack);
     }
   }
 
@@ -98,20 +98,20 @@ final class MqttReplies {
       g.joined.remove(ref.substring(MqttGateway.JOIN_REF.length()));
       return;
     }
-    MqttGateway.Subscribing s = g.subscribing.remove(ref);
+    MqttSubscriptions.Subscribing s = g.subscriptions.subscribing.remove(ref);
     if (s != null) {
       s.ack().codes[s.index()] =
           g.version == MqttPackets.V5 ? MqttReasons.subscribe(e.code()) : MqttReasons.SUBACK_FAILURE;
       subscribed(s.ack());
       return;
     }
-    MqttGateway.Publishing p = g.answered(ref);
+    MqttPublishes.Publishing p = g.publishes.answered(ref);
     if (p == null) {
       return;
     }
     if (g.version == MqttPackets.V5) {
       MqttMessageType type = p.qos == 1 ? MqttMessageType.PUBACK : MqttMessageType.PUBREC;
-      g.reply(p, MqttPackets.pubReply(type, g.version, p.packetId, MqttReasons.publish(e.code()), e.message()));
+      g.publishes.reply(p, MqttPackets.pubReply(type, g.version, p.packetId, MqttReasons.publish(e.code()), e.message()));
     } else {
       // MQTT 3.1.1 has no negative acknowledgement: a PUBLISH that cannot be taken closes the
       // connection [MQTT-3.3.5-2].
