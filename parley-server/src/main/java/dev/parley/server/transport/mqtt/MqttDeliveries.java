@@ -37,11 +37,12 @@ final class MqttDeliveries {
     List<MqttMessage> out = new ArrayList<>(filters.size());
     for (String filter : filters) {
       int qos = Math.min(1, g.state.subscriptions().getOrDefault(filter, 0));
-      int packetId = 0;
-      if (qos == 1) {
-        packetId = nextPacketId();
+      int packetId = qos == 1 ? nextPacketId() : 0;
+      if (packetId != 0) {
         inflight.put(packetId, new Delivery(m.room(), m.id()));
       } else {
+        // QoS 0, or a client with every packet id unacknowledged: it gets this one at QoS 0.
+        qos = 0;
         g.state.delivered(m.room(), m.id());
       }
       var payload = MqttTopics.isJson(filter)
@@ -51,6 +52,7 @@ final class MqttDeliveries {
           filter, MqttQoS.valueOf(qos), packetId, payload, g.version == MqttPackets.V5 ? properties(m) : MqttProperties.NO_PROPERTIES));
     }
     if (out.stream().anyMatch(p -> ((MqttPublishMessage) p).fixedHeader().qosLevel() == MqttQoS.AT_MOST_ONCE)) {
+      // a QoS 0 message counts as delivered once sent
       g.saveLater();
     }
     return out;
