@@ -169,6 +169,13 @@ class MqttGatewayIT extends ServerFixture {
   }
 
   @Test
+  void mqttConnectionsAreCountedAsTheirOwnTransport() throws Exception {
+    paho("counted", "bob", null, true);
+
+    assertThat(dev.parley.server.MetricsPage.value(server(), "parley_connections{transport=\"mqtt\"}")).isEqualTo(1.0);
+  }
+
+  @Test
   void aTokenWorksAsThePassword() throws Exception {
     WireClient alice = register("alice");
     WireClient bob = guest("bob");

@@ -236,8 +236,8 @@ final class MqttGateway extends ChannelDuplexHandler {
     sessionKey = storeKey(user);
     Channel previous = sessions.hold(sessionKey, ctx.channel());
     if (previous != null && previous != ctx.channel()) {
-      previous.writeAndFlush(MqttPackets.disconnect(MqttReasons.SESSION_TAKEN_OVER, "session taken over"))
-          .addListener(ChannelFutureListener.CLOSE);
+      MqttGateway before = previous.pipeline().get(MqttGateway.class);
+      previous.eventLoop().execute(() -> before.disconnect(MqttReasons.SESSION_TAKEN_OVER, "session taken over"));
     }
     sessions.open(sessionKey, cleanStart).whenComplete((opened, failure) -> ctx.executor().execute(() -> {
       if (failure != null) {
