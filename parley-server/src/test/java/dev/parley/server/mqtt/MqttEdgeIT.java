@@ -264,6 +264,22 @@ class MqttEdgeIT extends ServerFixture {
   }
 
   @Test
+  void aSecondConnectionWithTheSameClientIdTakesThePersistentSessionOver() throws Exception {
+    register("alice").close();
+    RawMqtt first = closeAfter(new RawMqtt(mqtt()));
+    first.send(RawMqtt.connect("alice-phone", "alice", PASSWORD, false));
+    first.expect(CONNACK);
+    RawMqtt second = closeAfter(new RawMqtt(mqtt()));
+
+    second.send(RawMqtt.connect("alice-phone", "alice", PASSWORD, false));
+
+    second.expect(CONNACK);
+    assertThat(first.closedWithin(Duration.ofSeconds(5))).isTrue();
+    second.send(RawMqtt.publish("rooms/1001", "from the new one", 1, 1, false));
+    second.expect(PUBACK);
+  }
+
+  @Test
   void connectionsOverTheAddressLimitAreClosed() throws Exception {
     configure(c -> c.withMaxConnectionsPerAddress(2));
     connected(MqttVersion.MQTT_3_1_1, "one", "bob");
