@@ -37,6 +37,8 @@ import dev.parley.server.transport.http.MetricsAccess;
 import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import dev.parley.server.transport.http.poll.PollSessions;
+import dev.parley.server.transport.mqtt.MqttChannelInitializer;
+import dev.parley.server.transport.mqtt.MqttSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
 import dev.parley.server.transport.udp.UdpChannelInitializer;
 import io.netty.bootstrap.AbstractBootstrap;
@@ -91,6 +93,7 @@ public final class ParleyServer implements AutoCloseable {
   private Channel httpListener;
   private InetSocketAddress httpAddress;
   private InetSocketAddress udpAddress;
+  private InetSocketAddress mqttAddress;
   /** Requests with a token and no connection (the HTTP API, UDP); set once while starting. */
   private ScriptRequests scripts;
   /** Set once while starting; read by the metrics scrape. */
@@ -212,6 +215,9 @@ public final class ParleyServer implements AutoCloseable {
     if (config.udpPort() >= 0) {
       startUdp(config, codec, metrics, workers);
     }
+    if (config.mqttPort() >= 0) {
+      startMqtt(config, services, tls, acceptors, workers, admission, violations);
+    }
     // Only once every listener is bound: a port in use is then the one line the operator sees.
     String secured = tls == null ? "" : " with TLS";
     log.info("listening for TCP on {}{}", tcpAddress, secured);
@@ -221,6 +227,41 @@ public final class ParleyServer implements AutoCloseable {
     if (udpAddress != null) {
       log.info("listening for UDP on {}", udpAddress);
     }
+    if (mqttAddress != null) {
+      log.info("listening for MQTT on {}{}", mqttAddress, secured);
+    }
+  }
+
+  /** The MQTT gateway; its persistent sessions are saved after the connections have closed. */
+  private void startMqtt(
+      ServerConfig config,
+      SessionServices services,
+      SslContext tls,
+      EventLoopGroup acceptors,
+      EventLoopGroup workers,
+      AddressAdmission admission,
+      ProtocolViolations violations) {
+    MqttSessions sessions = new MqttSessions(config.dataDir());
+    stopOrder.add(0, sessions);
+    Channel mqtt =
+        bind(
+            bootstrap(acceptors, workers, config.maxPendingBytes())
+                .childHandler(
+                    new MqttChannelInitializer(
+                        services,
+                        CommandTable.standard(),
+                        tls,
+                        config.maxFrameBytes(),
+                        config.heartbeat(),
+                        config.maxPendingBytes(),
+                        connections,
+                        admission,
+                        violations,
+                        sessions)),
+            config.bind(),
+            config.mqttPort(),
+            "--mqtt-port");
+    mqttAddress = (InetSocketAddress) mqtt.localAddress();
   }
 
   /** The datagram ingress, on one of the workers' event loops (a datagram channel is one channel). */
@@ -412,6 +453,11 @@ public final class ParleyServer implements AutoCloseable {
   /** The bound UDP address, or empty when UDP is off ({@code udpPort} -1, the default). */
   public Optional<InetSocketAddress> udpAddress() {
     return Optional.ofNullable(udpAddress);
+  }
+
+  /** The bound MQTT address, or empty when the gateway is off ({@code mqttPort} -1, the default). */
+  public Optional<InetSocketAddress> mqttAddress() {
+    return Optional.ofNullable(mqttAddress);
   }
 
   @Override

@@ -65,6 +65,13 @@ public final class ServeCommand implements Callable<Integer> {
           + " port. Off unless given.")
   Integer udpPort;
 
+  @Option(
+      names = "--mqtt-port",
+      paramLabel = "N",
+      description = "MQTT 3.1.1 and 5 gateway (see MQTT gateway in docs/protocol.md); 0 picks a free port."
+          + " Off unless given.")
+  Integer mqttPort;
+
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where accounts and history are stored.")
   Path dataDir = DEFAULTS.dataDir();
 
@@ -178,6 +185,7 @@ public final class ServeCommand implements Callable<Integer> {
               .withTcpPort(tcpPort)
               .withHttpPort(httpPort)
               .withUdpPort(udpPort == null ? DEFAULTS.udpPort() : udpPort)
+              .withMqttPort(mqttPort == null ? DEFAULTS.mqttPort() : mqttPort)
               .withDataDir(dataDir)
               .withHeartbeat(Duration.ofSeconds(heartbeatSeconds))
               .withGuestsAllowed(!noGuests)

@@ -63,6 +63,16 @@ class ServeCommandTest {
   }
 
   @Test
+  void mqttIsOffUnlessAPortIsGiven() {
+    assertThat(parse().mqttPort()).isEqualTo(-1);
+    assertThat(parse("--mqtt-port", "1884").mqttPort()).isEqualTo(1884);
+    assertThat(parse("--mqtt-port", "0").mqttPort()).isZero();
+    assertThatThrownBy(() -> parse("--mqtt-port", "70000"))
+        .isInstanceOf(ParameterException.class)
+        .hasMessageContaining("--mqtt-port");
+  }
+
+  @Test
   void aPostgresUrlOfAnotherShapeIsAUsageErrorNamingTheFlag() {
     assertThatThrownBy(() -> parse("--postgres", "mysql://root@db/chat"))
         .isInstanceOf(ParameterException.class)
