@@ -38,6 +38,7 @@ import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
 import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
+import dev.parley.server.transport.irc.IrcChannelInitializer;
 import dev.parley.server.transport.udp.UdpChannelInitializer;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.Bootstrap;
@@ -91,6 +92,7 @@ public final class ParleyServer implements AutoCloseable {
   private Channel httpListener;
   private InetSocketAddress httpAddress;
   private InetSocketAddress udpAddress;
+  private InetSocketAddress ircAddress;
   /** Requests with a token and no connection (the HTTP API, UDP); set once while starting. */
   private ScriptRequests scripts;
   /** Set once while starting; read by the metrics scrape. */
@@ -212,6 +214,9 @@ public final class ParleyServer implements AutoCloseable {
     if (config.udpPort() >= 0) {
       startUdp(config, codec, metrics, workers);
     }
+    if (config.ircPort() >= 0) {
+      startIrc(config, services, tls, acceptors, workers, admission, violations);
+    }
     // Only once every listener is bound: a port in use is then the one line the operator sees.
     String secured = tls == null ? "" : " with TLS";
     log.info("listening for TCP on {}{}", tcpAddress, secured);
@@ -221,6 +226,32 @@ public final class ParleyServer implements AutoCloseable {
     if (udpAddress != null) {
       log.info("listening for UDP on {}", udpAddress);
     }
+    if (ircAddress != null) {
+      log.info("listening for IRC on {}{}", ircAddress, secured);
+    }
+  }
+
+  /** The IRC gateway: one more transport in front of the same sessions. */
+  private void startIrc(
+      ServerConfig config,
+      SessionServices services,
+      SslContext tls,
+      EventLoopGroup acceptors,
+      EventLoopGroup workers,
+      AddressAdmission admission,
+      ProtocolViolations violations) {
+    var settings =
+        new IrcChannelInitializer.Settings(
+            tls, config.heartbeat(), config.maxPendingBytes(), config.ratePerSecond(), config.guestsAllowed());
+    Channel irc =
+        bind(
+            bootstrap(acceptors, workers, config.maxPendingBytes())
+                .childHandler(new IrcChannelInitializer(
+                    services, CommandTable.standard(), settings, connections, admission, violations)),
+            config.bind(),
+            config.ircPort(),
+            "--irc-port");
+    ircAddress = (InetSocketAddress) irc.localAddress();
   }
 
   /** The datagram ingress, on one of the workers' event loops (a datagram channel is one channel). */
@@ -412,6 +443,11 @@ public final class ParleyServer implements AutoCloseable {
   /** The bound UDP address, or empty when UDP is off ({@code udpPort} -1, the default). */
   public Optional<InetSocketAddress> udpAddress() {
     return Optional.ofNullable(udpAddress);
+  }
+
+  /** The bound IRC address, or empty when the IRC gateway is off ({@code ircPort} -1, the default). */
+  public Optional<InetSocketAddress> ircAddress() {
+    return Optional.ofNullable(ircAddress);
   }
 
   @Override

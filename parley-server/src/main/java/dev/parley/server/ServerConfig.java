@@ -40,6 +40,7 @@ import java.util.function.Consumer;
  *     on the same database and Redis; or {@code null} (one node)
  * @param udpPort datagram ingress for {@code send} and {@code dm} with a token; 0 picks a free
  *     port, -1 off
+ * @param ircPort IRC gateway for IRC clients; 0 picks a free port, -1 off
  */
 public record ServerConfig(
     String bind,
@@ -66,7 +67,8 @@ public record ServerConfig(
     Duration roomIdle,
     String postgres,
     String redis,
-    int udpPort) {
+    int udpPort,
+    int ircPort) {
 
   public static final String VERSION = "0.1.0";
 
@@ -80,6 +82,9 @@ public record ServerConfig(
     }
     if (udpPort != -1) {
       checkPort("--udp-port", udpPort);
+    }
+    if (ircPort != -1) {
+      checkPort("--irc-port", ircPort);
     }
     if (dataDir == null) {
       throw new ConfigException("--data-dir must name a directory");
@@ -173,6 +178,7 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         null,
         null,
+        -1,
         -1);
   }
 
@@ -276,6 +282,10 @@ public record ServerConfig(
     return edit(d -> d.udpPort = v);
   }
 
+  public ServerConfig withIrcPort(int v) {
+    return edit(d -> d.ircPort = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -317,6 +327,7 @@ public record ServerConfig(
     String postgres;
     String redis;
     int udpPort;
+    int ircPort;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -344,6 +355,7 @@ public record ServerConfig(
       postgres = c.postgres;
       redis = c.redis;
       udpPort = c.udpPort;
+      ircPort = c.ircPort;
     }
 
     ServerConfig build() {
@@ -352,7 +364,7 @@ public record ServerConfig(
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
           registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres, redis,
-          udpPort);
+          udpPort, ircPort);
     }
   }
 

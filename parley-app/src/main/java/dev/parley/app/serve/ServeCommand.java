@@ -65,6 +65,13 @@ public final class ServeCommand implements Callable<Integer> {
           + " port. Off unless given.")
   Integer udpPort;
 
+  @Option(
+      names = "--irc-port",
+      paramLabel = "N",
+      description = "IRC gateway for IRC clients (see IRC gateway in docs/protocol.md); 0 picks a free port."
+          + " Off unless given.")
+  Integer ircPort;
+
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where accounts and history are stored.")
   Path dataDir = DEFAULTS.dataDir();
 
@@ -178,6 +185,7 @@ public final class ServeCommand implements Callable<Integer> {
               .withTcpPort(tcpPort)
               .withHttpPort(httpPort)
               .withUdpPort(udpPort == null ? DEFAULTS.udpPort() : udpPort)
+              .withIrcPort(ircPort == null ? DEFAULTS.ircPort() : ircPort)
               .withDataDir(dataDir)
               .withHeartbeat(Duration.ofSeconds(heartbeatSeconds))
               .withGuestsAllowed(!noGuests)
