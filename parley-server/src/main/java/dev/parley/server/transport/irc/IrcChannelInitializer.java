@@ -69,7 +69,7 @@ public final class IrcChannelInitializer extends ChannelInitializer<SocketChanne
     p.addLast("lineFramer", new LineBasedFrameDecoder(IrcLineDecoder.MAX_LINE_BYTES, true, true));
     p.addLast("ircLineDecoder", new IrcLineDecoder());
     p.addLast("ircEncoder", new IrcFrameEncoder(client, new IrcFrames(client, registration)));
-    p.addLast("ircCommands", new IrcCommands(client, registration, settings.ratePerSecond()));
+    p.addLast("ircCommands", new IrcCommands(client, registration, services.codec(), settings.ratePerSecond()));
     p.addLast("idle", new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("session", new SessionHandler(
         services, commands, AS_IS, () -> null, settings.maxPendingBytes(), "irc", admitted));

@@ -1,6 +1,5 @@
 package dev.parley.server.transport.irc;
 
-import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Moderation;
 import dev.parley.server.transport.irc.IrcClient.Kind;
@@ -31,7 +30,7 @@ final class IrcChatCommands {
     for (String channel : m.param(0).split(",")) {
       String room = room(channel, link);
       if (room != null) {
-        link.frame(new ClientFrame.Join(room, null, client.request(Kind.JOIN, room, 0)));
+        link.frame("type", "join", "room", room, "ref", client.request(Kind.JOIN, room, 0));
       }
     }
   }
@@ -44,7 +43,7 @@ final class IrcChatCommands {
     for (String channel : m.param(0).split(",")) {
       String room = room(channel, link);
       if (room != null) {
-        link.frame(new ClientFrame.Leave(room, client.request(Kind.PART, room, 0)));
+        link.frame("type", "leave", "room", room, "ref", client.request(Kind.PART, room, 0));
       }
     }
   }
@@ -72,10 +71,10 @@ final class IrcChatCommands {
       if (target.startsWith("#")) {
         String room = room(target, link);
         if (room != null) {
-          link.frame(new ClientFrame.Send(room, text, client.request(notice ? Kind.NOTICE : Kind.SEND, room, 0)));
+          link.frame("type", "send", "room", room, "text", text, "ref", client.request(notice ? Kind.NOTICE : Kind.SEND, room, 0));
         }
       } else {
-        link.frame(new ClientFrame.Dm(target, text, client.request(notice ? Kind.NOTICE : Kind.DM, target, 0)));
+        link.frame("type", "dm", "to", target, "text", text, "ref", client.request(notice ? Kind.NOTICE : Kind.DM, target, 0));
       }
     }
   }
@@ -112,12 +111,12 @@ final class IrcChatCommands {
     }
     String room = room(m.param(0).split(",")[0], link);
     if (room != null) {
-      link.frame(new ClientFrame.Who(room, client.request(kind, room, 0)));
+      link.frame("type", "who", "room", room, "ref", client.request(kind, room, 0));
     }
   }
 
   void list(IrcMessage m, IrcLink link) {
-    link.frame(new ClientFrame.ListRooms(client.request(Kind.LIST, "*", 0)));
+    link.frame("type", "rooms", "ref", client.request(Kind.LIST, "*", 0));
   }
 
   /** Queries answer at once; +b, -b and +o on a nick are the owner's ban, unban and op. */
@@ -153,7 +152,7 @@ final class IrcChatCommands {
     } else if (action == null || nick == null) {
       link.line(client.numeric("472", change, "is not a mode this server can change"));
     } else {
-      link.frame(new ClientFrame.Moderate(action, room, nick, client.request(Kind.MODERATE, target, action.ordinal())));
+      link.frame("type", action.wireName(), "room", room, "user", nick, "ref", client.request(Kind.MODERATE, target, action.ordinal()));
     }
   }
 
@@ -164,8 +163,8 @@ final class IrcChatCommands {
     }
     String room = room(m.param(0), link);
     if (room != null) {
-      link.frame(new ClientFrame.Moderate(
-          Moderation.KICK, room, m.param(1), client.request(Kind.MODERATE, m.param(0), Moderation.KICK.ordinal())));
+      link.frame("type", "kick", "room", room, "user", m.param(1),
+          "ref", client.request(Kind.MODERATE, m.param(0), Moderation.KICK.ordinal()));
     }
   }
 
@@ -199,7 +198,7 @@ final class IrcChatCommands {
           default -> null;
         };
     long after = sub.equals("BEFORE") ? 0 : id;
-    link.frame(new ClientFrame.History(room, before, limit, client.request(Kind.HISTORY, target, after)));
+    link.frame("type", "history", "room", room, "before", before, "limit", limit, "ref", client.request(Kind.HISTORY, target, after));
   }
 
   private String directRoom(String nick) {

@@ -70,9 +70,9 @@ final class IrcClient {
 
   record Replay(long last, String batch) {}
 
-  /** The name IRC shows for this connection: the account once logged in, else the NICK. */
+  /** The name IRC shows for this connection: the account once logged in, else "*". */
   String me() {
-    return account != null ? account : nick != null ? nick : "*";
+    return account != null ? account : "*";
   }
 
   boolean has(String cap) {

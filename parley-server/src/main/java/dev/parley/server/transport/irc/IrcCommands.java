@@ -1,6 +1,8 @@
 package dev.parley.server.transport.irc;
 
-import dev.parley.protocol.ClientFrame;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.Decoded;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.server.session.RateLimiter;
@@ -36,9 +38,11 @@ final class IrcCommands extends ChannelInboundHandlerAdapter implements IrcLink 
   private final ArrayDeque<Object> queued = new ArrayDeque<>();
   private boolean drainScheduled;
   private boolean flooded;
+  private final FrameCodec codec;
   private ChannelHandlerContext ctx;
 
-  IrcCommands(IrcClient client, IrcRegistration registration, int ratePerSecond) {
+  IrcCommands(IrcClient client, IrcRegistration registration, FrameCodec codec, int ratePerSecond) {
+    this.codec = codec;
     this.client = client;
     this.registration = registration;
     this.ratePerSecond = ratePerSecond;
@@ -135,8 +139,17 @@ final class IrcCommands extends ChannelInboundHandlerAdapter implements IrcLink 
   }
 
   @Override
-  public void frame(ClientFrame frame) {
-    ctx.fireChannelRead(new Decoded.Frame(frame));
+  public void frame(Object... keysAndValues) {
+    ObjectNode tree = JsonNodeFactory.instance.objectNode();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      Object value = keysAndValues[i + 1];
+      if (value instanceof String s) {
+        tree.put((String) keysAndValues[i], s);
+      } else if (value instanceof Number n) {
+        tree.put((String) keysAndValues[i], n.longValue());
+      }
+    }
+    ctx.fireChannelRead(codec.decode(tree));
   }
 
   @Override

@@ -1,6 +1,5 @@
 package dev.parley.server.transport.irc;
 
-import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.ServerDecoded;
 import dev.parley.protocol.ServerFrameDecoder;
@@ -44,7 +43,7 @@ final class IrcFrameEncoder extends MessageToMessageEncoder<Object> {
         }
 
         @Override
-        public void frame(ClientFrame frame) {
+        public void frame(Object... keysAndValues) {
           // translating what the server says never asks the server anything
         }
 

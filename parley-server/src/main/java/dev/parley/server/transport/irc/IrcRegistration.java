@@ -1,6 +1,5 @@
 package dev.parley.server.transport.irc;
 
-import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ErrorCode;
 import dev.parley.server.ServerConfig;
 import dev.parley.server.transport.irc.IrcClient.Kind;
@@ -108,7 +107,7 @@ final class IrcRegistration {
     }
     client.login = Login.SASL;
     client.helloPending = true;
-    link.frame(new ClientFrame.Hello(parts[1], parts[2], null, client.request(Kind.HELLO, parts[1], 0)));
+    link.frame("type", "hello", "user", parts[1], "password", parts[2], "ref", client.request(Kind.HELLO, parts[1], 0));
   }
 
   void pass(IrcMessage m, IrcLink link) {
@@ -166,9 +165,9 @@ final class IrcRegistration {
       client.helloPending = true;
       if (client.login == Login.PASS) {
         String user = client.passUser != null ? client.passUser : client.nick;
-        link.frame(new ClientFrame.Hello(user, client.password, null, client.request(Kind.HELLO, user, 0)));
+        link.frame("type", "hello", "user", user, "password", client.password, "ref", client.request(Kind.HELLO, user, 0));
       } else {
-        link.frame(new ClientFrame.Hello(client.nick, null, null, client.request(Kind.HELLO, client.nick, 0)));
+        link.frame("type", "hello", "user", client.nick, "ref", client.request(Kind.HELLO, client.nick, 0));
       }
     }
   }
