@@ -60,8 +60,6 @@ final class IrcWire implements AutoCloseable {
     IrcWire irc = connect(address);
     irc.send("CAP LS 302");
     irc.expect(l -> l.contains(" CAP * LS "));
-    irc.send("NICK " + user);
-    irc.send("USER " + user + " 0 * :" + user);
     irc.send("CAP REQ :sasl" + (caps.isEmpty() ? "" : " " + caps));
     irc.expect(l -> l.contains(" CAP * ACK "));
     irc.send("AUTHENTICATE PLAIN");
@@ -69,7 +67,9 @@ final class IrcWire implements AutoCloseable {
     String plain = "\0" + user + "\0" + password;
     irc.send("AUTHENTICATE " + Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)));
     irc.expect(l -> l.contains(" 903 "));
-    irc.send("CAP END");
+    irc.send("CAP END"); // then NICK and USER, as irssi does
+    irc.send("NICK " + user);
+    irc.send("USER " + user + " 0 * :" + user);
     irc.expect(l -> l.contains(" 376 "));
     return irc;
   }

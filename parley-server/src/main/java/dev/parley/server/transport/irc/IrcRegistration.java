@@ -133,7 +133,7 @@ final class IrcRegistration {
     String nick = m.param(0);
     if (nick == null || nick.isEmpty()) {
       link.line(client.numeric("431", "No nickname given"));
-    } else if (client.registered || client.account != null) {
+    } else if (client.registered) {
       if (!nick.equalsIgnoreCase(client.me())) {
         link.line(client.numeric("447", nick, "Your nick is your Parley name and cannot change"));
       }

@@ -1,0 +1,144 @@
+package dev.parley.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.parley.testkit.WireClient;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Real IRC clients, irssi and WeeChat, in tmux against a real server with {@code --irc-port}:
+ * each logs in with SASL, joins #1001 and shows its history with the messages' own times,
+ * talks with a JSON-lines client, and rides out a {@code kill -9} and restart of the server. The
+ * last screen of each is saved to {@code target/screens/}.
+ */
+class IrcClientsIT {
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
+
+  @RegisterExtension final ServerProcesses servers = new ServerProcesses();
+  @TempDir Path dataDir;
+  @TempDir Path home;
+  private final Tmux tmux = new Tmux();
+  private ServerProcess server;
+  private int ircPort;
+
+  @BeforeAll
+  static void needsTmux() {
+    Tmux.ensureInstalled();
+  }
+
+  @AfterEach
+  void closeTerminals() {
+    tmux.close();
+  }
+
+  @Test
+  void irssiChatsWithTheRoomAndSurvivesARestart() {
+    String before = startServerWithHistory();
+    tmux.start("irssi", List.of("irssi", "--home=" + home, "-n", "alice"));
+    awaitScreen("irssi", "Irssi v");
+    tmux.line("irssi", "/set server_reconnect_time 1");
+    tmux.line("irssi", "/set show_server_time on");
+    tmux.line("irssi", "/set timestamp_format %H:%M:%S");
+    tmux.line("irssi", "/network add -sasl_mechanism plain -sasl_username alice -sasl_password alice-secret parley");
+    tmux.line("irssi", "/server add -network parley 127.0.0.1 " + ircPort);
+    tmux.line("irssi", "/connect parley");
+    awaitScreen("irssi", "SASL authentication succeeded");
+    awaitScreen("irssi", "End of /MOTD");
+    tmux.line("irssi", "/join #1001");
+    awaitScreen("irssi", Pattern.quote(before) + " <bob> written before alice came");
+
+    chatAndRestart("irssi", "<bob> ");
+  }
+
+  @Test
+  void weechatChatsWithTheRoomAndSurvivesARestart() {
+    String before = startServerWithHistory();
+    tmux.start("weechat", List.of("weechat", "--dir", home.toString(), "--no-script"));
+    awaitScreen("weechat", "WeeChat");
+    tmux.line("weechat", "/server add parley 127.0.0.1/" + ircPort + " -notls -nicks=alice -sasl_mechanism=plain"
+        + " -sasl_username=alice -sasl_password=alice-secret -autoreconnect_delay=1");
+    tmux.line("weechat", "/connect parley");
+    awaitScreen("weechat", "SASL authentication successful");
+    tmux.line("weechat", "/join #1001");
+    awaitScreen("weechat", Pattern.quote(before) + " +bob \\| written before alice came");
+
+    chatAndRestart("weechat", "bob | ");
+  }
+
+  /** A server with an IRC port of its own (kept across restarts) and bob's message in 1001. */
+  private String startServerWithHistory() {
+    ircPort = ServerProcess.freePort();
+    server = servers.startOnPort(dataDir, ServerProcess.freePort(), "--irc-port", String.valueOf(ircPort));
+    assertThat(server.stdoutLines()).anyMatch(l -> l.endsWith(" irc=127.0.0.1:" + ircPort));
+    WireClient.register(server.tcpAddress(), "alice", "alice-secret").close();
+    try (WireClient bob = WireClient.register(server.tcpAddress(), "bob", "bob-secret")) {
+      Chat.join(bob, "1001");
+      JsonNode ack = Chat.send(bob, "1001", "written before alice came", "b-1");
+      return CLOCK.format(Instant.ofEpochMilli(ack.path("ts").asLong()));
+    }
+  }
+
+  /** Messages both ways with a TCP client, then the server killed and restarted underneath. */
+  private void chatAndRestart(String client, String fromBob) {
+    try (WireClient bob = logIn("bob")) {
+      Chat.join(bob, "1001");
+      tmux.line(client, "hello from " + client);
+      assertThat(Chat.awaitText(bob, "1001", "hello from " + client).path("from").asText()).isEqualTo("alice");
+      Chat.say(bob, "1001", "hello " + client + ", from tcp", "b-2");
+      awaitScreen(client, Pattern.quote(fromBob + "hello " + client + ", from tcp"));
+    }
+    server = servers.killAndRestart(server);
+    try (WireClient bob = logIn("bob")) {
+      Chat.join(bob, "1001");
+      Chat.say(bob, "1001", "after the restart", "b-3");
+      awaitScreen(client, Pattern.quote(fromBob + "after the restart"));
+      tmux.line(client, "back again");
+      assertThat(Chat.awaitText(bob, "1001", "back again").path("from").asText()).isEqualTo("alice");
+    }
+    saveScreen(client);
+  }
+
+  private WireClient logIn(String user) {
+    WireClient client = WireClient.connect(tcp());
+    client.sendFrame("type", "hello", "user", user, "password", user + "-secret");
+    client.expect("welcome");
+    return client;
+  }
+
+  private InetSocketAddress tcp() {
+    return server.tcpAddress();
+  }
+
+  private void awaitScreen(String client, String regex) {
+    Pattern pattern = Pattern.compile(".*" + regex + ".*");
+    await().atMost(WAIT).alias(client + "'s screen shows " + regex)
+        .until(() -> tmux.screen(client).stream().anyMatch(row -> pattern.matcher(row).matches()));
+  }
+
+  private void saveScreen(String client) {
+    try {
+      Path screens = Path.of("target", "screens");
+      Files.createDirectories(screens);
+      Files.writeString(screens.resolve(client + ".txt"), String.join("\n", tmux.screen(client)) + "\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}
