@@ -62,9 +62,9 @@ class IrcClientsIT {
     awaitScreen("irssi", "SASL authentication succeeded");
     awaitScreen("irssi", "End of /MOTD");
     tmux.line("irssi", "/join #1001");
-    awaitScreen("irssi", Pattern.quote(before) + " <bob> written before alice came");
+    awaitScreen("irssi", Pattern.quote(before) + " <[@ ]?bob> written before alice came");
 
-    chatAndRestart("irssi", "<bob> ");
+    chatAndRestart("irssi", "bob> ");
   }
 
   @Test
@@ -77,7 +77,7 @@ class IrcClientsIT {
     tmux.line("weechat", "/connect parley");
     awaitScreen("weechat", "SASL authentication successful");
     tmux.line("weechat", "/join #1001");
-    awaitScreen("weechat", Pattern.quote(before) + " +bob \\| written before alice came");
+    awaitScreen("weechat", Pattern.quote(before) + " +@?bob \\| written before alice came");
 
     chatAndRestart("weechat", "bob | ");
   }
@@ -110,7 +110,11 @@ class IrcClientsIT {
       Chat.say(bob, "1001", "after the restart", "b-3");
       awaitScreen(client, Pattern.quote(fromBob + "after the restart"));
       tmux.line(client, "back again");
-      assertThat(Chat.awaitText(bob, "1001", "back again").path("from").asText()).isEqualTo("alice");
+      try {
+        assertThat(Chat.awaitText(bob, "1001", "back again").path("from").asText()).isEqualTo("alice");
+      } catch (AssertionError e) {
+        throw new AssertionError(e.getMessage() + "\n" + client + "'s screen:\n" + String.join("\n", tmux.screen(client)), e);
+      }
     }
     saveScreen(client);
   }

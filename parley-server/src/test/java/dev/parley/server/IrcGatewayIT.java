@@ -72,6 +72,21 @@ class IrcGatewayIT extends ServerFixture {
   }
 
   @Test
+  void aLaterConnectionsLinesAreNeverTakenForRetriesOfAnEarlierOnes() {
+    WireClient bob = register("bob");
+    register("alice").close();
+    join(bob, "1001");
+    for (String text : List.of("first connection", "second connection")) {
+      try (IrcWire alice = IrcWire.sasl(irc(), "alice", PASSWORD, "")) {
+        alice.send("JOIN #1001");
+        alice.expect(" 366 ");
+        alice.send("PRIVMSG #1001 :" + text);
+        assertThat(takeMsgs(bob, 1, "presence").get(0).path("text").asText()).isEqualTo(text);
+      }
+    }
+  }
+
+  @Test
   void echoMessageSendsTheOwnMessageBackWithItsMsgid() {
     register("alice").close();
     IrcWire alice = sasl("alice", "echo-message message-tags");

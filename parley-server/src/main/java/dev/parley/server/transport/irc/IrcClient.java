@@ -65,6 +65,12 @@ final class IrcClient {
   final Map<String, Replay> replays = new HashMap<>();
   /** Owners of each joined room (by key), from {@code joined}, for the '@' prefix. */
   final Map<String, List<String>> owners = new HashMap<>();
+  /**
+   * Refs are the protocol's idempotency keys, remembered per user for a day: a random prefix per
+   * connection keeps a line of this connection from being taken for a retry of another's.
+   */
+  private final String refPrefix =
+      "irc-" + Long.toString(java.util.concurrent.ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + "-";
   private long refs;
   private long batches;
 
@@ -81,7 +87,7 @@ final class IrcClient {
 
   /** A fresh ref for a request, remembered until its answer. */
   String request(Kind kind, String target, long detail) {
-    String ref = "irc-" + ++refs;
+    String ref = refPrefix + ++refs;
     pending.put(ref, new Pending(kind, target, detail));
     return ref;
   }
