@@ -188,6 +188,7 @@ class IrcGatewayIT extends ServerFixture {
     IrcWire bob = sasl("bob", "");
     bob.send("JOIN #1001");
     bob.expect(" 366 ");
+    alice.expect(":bob!bob@parley JOIN #1001");
     bob.send("KICK #1001 alice");
     bob.expect(" 482 bob #1001 ");
     alice.send("KICK #1001 bob");

@@ -110,8 +110,12 @@ final class IrcFrames {
     if (p.user().equalsIgnoreCase(client.me()) || p.room().startsWith("dm:")) {
       return; // this user's other connections: IRC knows one of them
     }
-    String verb = ServerFrame.Presence.JOIN.equals(p.event()) ? " JOIN " : " PART ";
-    link.line(":" + IrcClient.source(p.user()) + verb + IrcClient.channel(p.room()));
+    boolean join = ServerFrame.Presence.JOIN.equals(p.event());
+    String channel = IrcClient.channel(p.room());
+    link.line(":" + IrcClient.source(p.user()) + (join ? " JOIN " : " PART ") + channel);
+    if (join && client.owners.getOrDefault(p.room(), List.of()).contains(p.user().toLowerCase(Locale.ROOT))) {
+      link.line(":" + IrcClient.SERVER + " MODE " + channel + " +o " + p.user()); // an owner shows as an op
+    }
   }
 
   private void moderated(ServerFrame.Moderated m, IrcLink link) {
