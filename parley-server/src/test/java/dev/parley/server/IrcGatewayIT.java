@@ -284,9 +284,12 @@ class IrcGatewayIT extends ServerFixture {
   @Test
   void quitSaysGoodbyeAndCloses() {
     IrcWire guest = closeAfter(IrcWire.guest(irc(), "leaving"));
+    assertThat(MetricsPage.value(server(), "parley_connections{transport=\"irc\"}")).isEqualTo(1.0);
     guest.send("QUIT :see you");
     List<String> last = guest.awaitClosed();
     assertThat(last).containsExactly("ERROR :Closing Link: leaving (Quit: see you)");
+    org.awaitility.Awaitility.await().atMost(IrcWire.WAIT).untilAsserted(() ->
+        assertThat(MetricsPage.value(server(), "parley_connections{transport=\"irc\"}")).isZero());
   }
 
   @Test
