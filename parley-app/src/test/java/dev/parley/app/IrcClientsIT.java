@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +32,9 @@ class IrcClientsIT {
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  @RegisterExtension final ServerProcesses servers = new ServerProcesses();
+  // Browsers are closed (and pictured, after a failure) before the servers stop.
+  @RegisterExtension @Order(1) final ServerProcesses servers = new ServerProcesses();
+  @RegisterExtension @Order(2) final Browsers browsers = new Browsers();
   @TempDir Path dataDir;
   @TempDir Path home;
   private final Tmux tmux = new Tmux();
@@ -82,6 +85,25 @@ class IrcClientsIT {
     chatAndRestart("weechat", "bob | ");
   }
 
+  @Test
+  void weechatAndTheWebPageChatInOneRoom() {
+    startServerWithHistory();
+    ChatPage ann = ChatPage.open(browsers.start(), server).enterAsGuest("ann").join("1001");
+    tmux.start("weechat", List.of("weechat", "--dir", home.toString(), "--no-script"));
+    awaitScreen("weechat", "WeeChat");
+    tmux.line("weechat", "/server add parley 127.0.0.1/" + ircPort + " -notls -nicks=alice -sasl_mechanism=plain"
+        + " -sasl_username=alice -sasl_password=alice-secret");
+    tmux.line("weechat", "/connect parley");
+    awaitScreen("weechat", "SASL authentication successful");
+    tmux.line("weechat", "/join #1001");
+    awaitScreen("weechat", "Channel #1001: 2 nicks");
+    ann.say("hi from the web page");
+    awaitScreen("weechat", Pattern.quote("ann | hi from the web page"));
+    tmux.line("weechat", "hi from weechat");
+    ann.awaitMessage("alice", "hi from weechat");
+    saveScreen("weechat", "weechat-web");
+  }
+
   /** A server with an IRC port of its own (kept across restarts) and bob's message in 1001. */
   private String startServerWithHistory() {
     ircPort = ServerProcess.freePort();
@@ -116,7 +138,7 @@ class IrcClientsIT {
         throw new AssertionError(e.getMessage() + "\n" + client + "'s screen:\n" + String.join("\n", tmux.screen(client)), e);
       }
     }
-    saveScreen(client);
+    saveScreen(client, client);
   }
 
   private WireClient logIn(String user) {
@@ -136,11 +158,11 @@ class IrcClientsIT {
         .until(() -> tmux.screen(client).stream().anyMatch(row -> pattern.matcher(row).matches()));
   }
 
-  private void saveScreen(String client) {
+  private void saveScreen(String client, String file) {
     try {
       Path screens = Path.of("target", "screens");
       Files.createDirectories(screens);
-      Files.writeString(screens.resolve(client + ".txt"), String.join("\n", tmux.screen(client)) + "\n");
+      Files.writeString(screens.resolve(file + ".txt"), String.join("\n", tmux.screen(client)) + "\n");
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
