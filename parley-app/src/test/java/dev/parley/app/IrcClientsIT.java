@@ -36,10 +36,23 @@ class IrcClientsIT {
   @RegisterExtension @Order(1) final ServerProcesses servers = new ServerProcesses();
   @RegisterExtension @Order(2) final Browsers browsers = new Browsers();
   @TempDir Path dataDir;
-  @TempDir Path home;
+  /**
+   * The client's own home (config, logs), under target/ rather than a JUnit temporary directory:
+   * irssi and WeeChat still write there while tmux takes them down after the test.
+   */
+  private final Path home = newHome();
   private final Tmux tmux = new Tmux();
   private ServerProcess server;
   private int ircPort;
+
+  private static Path newHome() {
+    try {
+      Files.createDirectories(Path.of("target", "irc-homes"));
+      return Files.createTempDirectory(Path.of("target", "irc-homes"), "client").toAbsolutePath();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
 
   @BeforeAll
   static void needsTmux() {
@@ -54,8 +67,9 @@ class IrcClientsIT {
   @Test
   void irssiChatsWithTheRoomAndSurvivesARestart() {
     String before = startServerWithHistory();
+    writeIrssiConfig();
     tmux.start("irssi", List.of("irssi", "--home=" + home, "-n", "alice"));
-    awaitScreen("irssi", "Irssi v");
+    awaitScreen("irssi", "\\[\\(status\\)\\]"); // the prompt: ready for input
     tmux.line("irssi", "/set server_reconnect_time 1");
     tmux.line("irssi", "/set show_server_time on");
     tmux.line("irssi", "/set timestamp_format %H:%M:%S");
@@ -73,8 +87,8 @@ class IrcClientsIT {
   @Test
   void weechatChatsWithTheRoomAndSurvivesARestart() {
     String before = startServerWithHistory();
-    tmux.start("weechat", List.of("weechat", "--dir", home.toString(), "--no-script"));
-    awaitScreen("weechat", "WeeChat");
+    startWeechat();
+    awaitScreen("weechat", "\\[core\\] 1:weechat"); // the status bar: ready for input
     tmux.line("weechat", "/server add parley 127.0.0.1/" + ircPort + " -notls -nicks=alice -sasl_mechanism=plain"
         + " -sasl_username=alice -sasl_password=alice-secret -autoreconnect_delay=1");
     tmux.line("weechat", "/connect parley");
@@ -89,8 +103,8 @@ class IrcClientsIT {
   void weechatAndTheWebPageChatInOneRoom() {
     startServerWithHistory();
     ChatPage ann = ChatPage.open(browsers.start(), server).enterAsGuest("ann").join("1001");
-    tmux.start("weechat", List.of("weechat", "--dir", home.toString(), "--no-script"));
-    awaitScreen("weechat", "WeeChat");
+    startWeechat();
+    awaitScreen("weechat", "\\[core\\] 1:weechat"); // the status bar: ready for input
     tmux.line("weechat", "/server add parley 127.0.0.1/" + ircPort + " -notls -nicks=alice -sasl_mechanism=plain"
         + " -sasl_username=alice -sasl_password=alice-secret");
     tmux.line("weechat", "/connect parley");
@@ -120,7 +134,7 @@ class IrcClientsIT {
   /** Messages both ways with a TCP client, then the server killed and restarted underneath. */
   private void chatAndRestart(String client, String fromBob) {
     try (WireClient bob = logIn("bob")) {
-      Chat.join(bob, "1001");
+      join(bob);
       tmux.line(client, "hello from " + client);
       assertThat(Chat.awaitText(bob, "1001", "hello from " + client).path("from").asText()).isEqualTo("alice");
       Chat.say(bob, "1001", "hello " + client + ", from tcp", "b-2");
@@ -128,7 +142,7 @@ class IrcClientsIT {
     }
     server = servers.killAndRestart(server);
     try (WireClient bob = logIn("bob")) {
-      Chat.join(bob, "1001");
+      join(bob);
       Chat.say(bob, "1001", "after the restart", "b-3");
       awaitScreen(client, Pattern.quote(fromBob + "after the restart"));
       tmux.line(client, "back again");
@@ -139,6 +153,27 @@ class IrcClientsIT {
       }
     }
     saveScreen(client, client);
+  }
+
+  /** No paste prompt in irssi when typed lines come quickly; the rest is typed as a user would. */
+  private void writeIrssiConfig() {
+    try {
+      Files.writeString(home.resolve("config"), "settings = { \"fe-text\" = { paste_verify_line_count = \"0\"; }; };\n");
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  /** WeeChat with its own home, no scripts, and no paste prompt when typed lines come quickly. */
+  private void startWeechat() {
+    tmux.start("weechat", List.of(
+        "weechat", "--dir", home.toString(), "--no-script", "-r", "/set weechat.look.paste_max_lines -1"));
+  }
+
+  /** Joins 1001, letting frames of others (alice's client may rejoin meanwhile) pass by. */
+  private static void join(WireClient client) {
+    client.sendFrame("type", "join", "room", "1001", "ref", "j");
+    Chat.awaitFrame(client, "joined", "j");
   }
 
   private WireClient logIn(String user) {
@@ -154,8 +189,12 @@ class IrcClientsIT {
 
   private void awaitScreen(String client, String regex) {
     Pattern pattern = Pattern.compile(".*" + regex + ".*");
-    await().atMost(WAIT).alias(client + "'s screen shows " + regex)
-        .until(() -> tmux.screen(client).stream().anyMatch(row -> pattern.matcher(row).matches()));
+    try {
+      await().atMost(WAIT).alias(client + "'s screen shows " + regex)
+          .until(() -> tmux.screen(client).stream().anyMatch(row -> pattern.matcher(row).matches()));
+    } catch (org.awaitility.core.ConditionTimeoutException e) {
+      throw new AssertionError(e.getMessage() + "\n" + client + "'s screen:\n" + String.join("\n", tmux.screen(client)), e);
+    }
   }
 
   private void saveScreen(String client, String file) {
