@@ -245,6 +245,16 @@ class IrcGatewayIT extends ServerFixture {
   }
 
   @Test
+  void aCapRequestNamingAnythingUnknownIsRefusedWhole() {
+    IrcWire irc = closeAfter(IrcWire.connect(irc()));
+    irc.send("CAP LS 302").send("CAP REQ :server-time time");
+    irc.expect(":parley CAP * NAK :server-time time");
+    irc.send("CAP REQ :server-time batch").send("CAP LIST");
+    irc.expect(":parley CAP * ACK :server-time batch");
+    assertThat(irc.expect(" LIST ")).matches(".* LIST :(server-time batch|batch server-time)");
+  }
+
+  @Test
   void aBurstIsPacedAndDeliveredWhileAFloodIsExcessFlood() {
     configure(c -> c.withRatePerSecond(20));
     WireClient bob = register("bob");

@@ -14,6 +14,7 @@ import java.util.Locale;
  */
 final class IrcRegistration {
   static final String CAPS = "sasl server-time message-tags echo-message batch draft/chathistory";
+  private static final java.util.Set<String> CAP_NAMES = java.util.Set.of(CAPS.split(" "));
   /** SASL's chunk size: a chunk this long means more follow. */
   private static final int SASL_CHUNK = 400;
   private static final int MAX_SASL = 1400;
@@ -40,7 +41,7 @@ final class IrcRegistration {
         String wanted = m.param(1) == null ? "" : m.param(1).trim();
         boolean known = true;
         for (String cap : wanted.split(" +")) {
-          known &= CAPS.contains(cap.startsWith("-") ? cap.substring(1) : cap) && !cap.isEmpty();
+          known &= CAP_NAMES.contains(cap.startsWith("-") ? cap.substring(1) : cap);
         }
         if (known) {
           for (String cap : wanted.split(" +")) {
