@@ -110,6 +110,22 @@ class CommandLineIT {
   }
 
   @Test
+  void ircPortInUseIsOneLineNamingTheFlagAndThePort() throws IOException {
+    try (ServerSocket taken = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      String port = String.valueOf(taken.getLocalPort());
+
+      CommandRun run =
+          CommandRun.parley(
+              "serve", "--bind", "127.0.0.1", "--tcp-port", "0", "--http-port", "0", "--irc-port", port,
+              "--data-dir", tmp.resolve("data").toString());
+
+      assertThat(run.exitCode()).isNotZero();
+      assertOneLineWithoutStackTrace(run);
+      assertThat(run.stderr()).startsWith("parley: --irc-port").contains(port);
+    }
+  }
+
+  @Test
   void dataDirBeneathAFileIsOneLine() throws IOException {
     Path file = Files.writeString(tmp.resolve("file"), "in the way");
 

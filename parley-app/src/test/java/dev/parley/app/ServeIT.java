@@ -37,6 +37,21 @@ class ServeIT {
   }
 
   @Test
+  void withUdpAndIrcTheListeningLineNamesThemInOrderAndIrcWelcomes() throws Exception {
+    ServerProcess server = servers.start(dataDir, "--irc-port", "0", "--udp-port", "0");
+    String line = server.stdoutLines().get(0);
+    assertThat(line).matches(ServerProcess.LISTENING).matches(
+        "parley listening tcp=127\\.0\\.0\\.1:\\d+ http=127\\.0\\.0\\.1:\\d+ udp=127\\.0\\.0\\.1:\\d+ irc=127\\.0\\.0\\.1:\\d+");
+    int ircPort = Integer.parseInt(line.substring(line.lastIndexOf(':') + 1));
+    try (java.net.Socket irc = new java.net.Socket(InetAddress.getLoopbackAddress(), ircPort)) {
+      irc.setSoTimeout(10_000);
+      irc.getOutputStream().write("NICK visitor\r\nUSER v 0 * :v\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      var in = new java.io.BufferedReader(new java.io.InputStreamReader(irc.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+      assertThat(in.readLine()).isEqualTo(":parley 001 visitor :Welcome to Parley, visitor");
+    }
+  }
+
+  @Test
   void withUdpTheListeningLineNamesItAndADatagramIsAcknowledged() throws Exception {
     ServerProcess server = servers.start(dataDir, "--udp-port", "0");
     String line = server.stdoutLines().get(0);

@@ -40,6 +40,7 @@ import dev.parley.server.transport.http.poll.PollSessions;
 import dev.parley.server.transport.mqtt.MqttChannelInitializer;
 import dev.parley.server.transport.mqtt.MqttSessions;
 import dev.parley.server.transport.tcp.TcpChannelInitializer;
+import dev.parley.server.transport.irc.IrcChannelInitializer;
 import dev.parley.server.transport.udp.UdpChannelInitializer;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.Bootstrap;
@@ -94,6 +95,7 @@ public final class ParleyServer implements AutoCloseable {
   private InetSocketAddress httpAddress;
   private InetSocketAddress udpAddress;
   private InetSocketAddress mqttAddress;
+  private InetSocketAddress ircAddress;
   /** Requests with a token and no connection (the HTTP API, UDP); set once while starting. */
   private ScriptRequests scripts;
   /** Set once while starting; read by the metrics scrape. */
@@ -218,6 +220,9 @@ public final class ParleyServer implements AutoCloseable {
     if (config.mqttPort() >= 0) {
       startMqtt(config, services, tls, acceptors, workers, admission, violations);
     }
+    if (config.ircPort() >= 0) {
+      startIrc(config, services, tls, acceptors, workers, admission, violations);
+    }
     // Only once every listener is bound: a port in use is then the one line the operator sees.
     String secured = tls == null ? "" : " with TLS";
     log.info("listening for TCP on {}{}", tcpAddress, secured);
@@ -229,6 +234,9 @@ public final class ParleyServer implements AutoCloseable {
     }
     if (mqttAddress != null) {
       log.info("listening for MQTT on {}{}", mqttAddress, secured);
+    }
+    if (ircAddress != null) {
+      log.info("listening for IRC on {}{}", ircAddress, secured);
     }
   }
 
@@ -262,6 +270,29 @@ public final class ParleyServer implements AutoCloseable {
             config.mqttPort(),
             "--mqtt-port");
     mqttAddress = (InetSocketAddress) mqtt.localAddress();
+  }
+
+  /** The IRC gateway: one more transport in front of the same sessions. */
+  private void startIrc(
+      ServerConfig config,
+      SessionServices services,
+      SslContext tls,
+      EventLoopGroup acceptors,
+      EventLoopGroup workers,
+      AddressAdmission admission,
+      ProtocolViolations violations) {
+    var settings =
+        new IrcChannelInitializer.Settings(
+            tls, config.heartbeat(), config.maxPendingBytes(), config.ratePerSecond(), config.guestsAllowed());
+    Channel irc =
+        bind(
+            bootstrap(acceptors, workers, config.maxPendingBytes())
+                .childHandler(new IrcChannelInitializer(
+                    services, CommandTable.standard(), settings, connections, admission, violations)),
+            config.bind(),
+            config.ircPort(),
+            "--irc-port");
+    ircAddress = (InetSocketAddress) irc.localAddress();
   }
 
   /** The datagram ingress, on one of the workers' event loops (a datagram channel is one channel). */
@@ -458,6 +489,11 @@ public final class ParleyServer implements AutoCloseable {
   /** The bound MQTT address, or empty when the gateway is off ({@code mqttPort} -1, the default). */
   public Optional<InetSocketAddress> mqttAddress() {
     return Optional.ofNullable(mqttAddress);
+  }
+
+  /** The bound IRC address, or empty when the IRC gateway is off ({@code ircPort} -1, the default). */
+  public Optional<InetSocketAddress> ircAddress() {
+    return Optional.ofNullable(ircAddress);
   }
 
   @Override

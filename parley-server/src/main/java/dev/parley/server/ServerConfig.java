@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  * @param udpPort datagram ingress for {@code send} and {@code dm} with a token; 0 picks a free
  *     port, -1 off
  * @param mqttPort MQTT 3.1.1 and 5 gateway; 0 picks a free port, -1 off
+ * @param ircPort IRC gateway for IRC clients; 0 picks a free port, -1 off
  */
 public record ServerConfig(
     String bind,
@@ -68,7 +69,8 @@ public record ServerConfig(
     String postgres,
     String redis,
     int udpPort,
-    int mqttPort) {
+    int mqttPort,
+    int ircPort) {
 
   public static final String VERSION = "0.1.0";
 
@@ -85,6 +87,9 @@ public record ServerConfig(
     }
     if (mqttPort != -1) {
       checkPort("--mqtt-port", mqttPort);
+    }
+    if (ircPort != -1) {
+      checkPort("--irc-port", ircPort);
     }
     if (dataDir == null) {
       throw new ConfigException("--data-dir must name a directory");
@@ -178,6 +183,7 @@ public record ServerConfig(
         Duration.ofSeconds(60),
         null,
         null,
+        -1,
         -1,
         -1);
   }
@@ -286,6 +292,10 @@ public record ServerConfig(
     return edit(d -> d.mqttPort = v);
   }
 
+  public ServerConfig withIrcPort(int v) {
+    return edit(d -> d.ircPort = v);
+  }
+
   public ServerConfig withTls(Path cert, Path key) {
     return edit(d -> {
       d.tlsCert = cert;
@@ -328,6 +338,7 @@ public record ServerConfig(
     String redis;
     int udpPort;
     int mqttPort;
+    int ircPort;
 
     Draft(ServerConfig c) {
       bind = c.bind;
@@ -356,6 +367,7 @@ public record ServerConfig(
       redis = c.redis;
       udpPort = c.udpPort;
       mqttPort = c.mqttPort;
+      ircPort = c.ircPort;
     }
 
     ServerConfig build() {
@@ -364,7 +376,7 @@ public record ServerConfig(
           ratePerSecond, maxPendingBytes, errorBudget, tlsCert, tlsKey, allowedOrigins,
           pollWait, pollExpiry, maxConnectionsPerAddress, maxRoomsPerConnection, maxRoomMembers,
           registrationsPerHour, httpRequestTimeout, metricsTokenFile, roomIdle, postgres, redis,
-          udpPort, mqttPort);
+          udpPort, mqttPort, ircPort);
     }
   }
 

@@ -65,6 +65,22 @@ class TlsIT {
     }
   }
 
+  @Test
+  void theIrcGatewaySpeaksTlsToo() throws Exception {
+    try (ParleyServer server = ParleyServer.start(
+            ServerConfig.forTests(data).withTls(certificate.cert(), certificate.key()).withIrcPort(0));
+        SSLSocket socket = (SSLSocket) trusting().getSocketFactory()
+            .createSocket("127.0.0.1", server.ircAddress().orElseThrow().getPort())) {
+      socket.setSoTimeout(10_000);
+      OutputStream out = socket.getOutputStream();
+      var in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+      out.write("NICK alice\r\nUSER alice 0 * :Alice\r\n".getBytes(StandardCharsets.UTF_8));
+      out.flush();
+      assertThat(in.readLine()).isEqualTo(":parley 001 alice :Welcome to Parley, alice");
+      assertThat(socket.getSession().getProtocol()).isIn("TLSv1.3", "TLSv1.2");
+    }
+  }
+
   private static SSLContext trusting() throws Exception {
     TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
     tmf.init(certificate.keyStore());

@@ -6,8 +6,8 @@ import java.net.InetSocketAddress;
 /**
  * The one line {@code serve} prints on standard output once every listener is bound, which
  * scripts and tests wait for: {@code parley listening tcp=HOST:PORT http=HOST:PORT}, with {@code
- * http=off} while there is no HTTP listener, then {@code udp=HOST:PORT} when UDP is on, {@code mqtt=HOST:PORT} when
- * the MQTT gateway is on, and
+ * http=off} while there is no HTTP listener, then {@code udp=HOST:PORT} when UDP is on, {@code
+ * mqtt=HOST:PORT} when the MQTT gateway is on, {@code irc=HOST:PORT} when the IRC gateway is on, and
  * {@code node=NAME} at the end for a node of a cluster.
  */
 final class ListeningLine {
@@ -19,6 +19,7 @@ final class ListeningLine {
     String line = "parley listening tcp=" + hostPort(server.tcpAddress(), bind) + " http=" + http;
     line += server.udpAddress().map(a -> " udp=" + hostPort(a, bind)).orElse("");
     line += server.mqttAddress().map(a -> " mqtt=" + hostPort(a, bind)).orElse("");
+    line += server.ircAddress().map(a -> " irc=" + hostPort(a, bind)).orElse("");
     return server.clustered() ? line + " node=" + server.node() : line;
   }
 

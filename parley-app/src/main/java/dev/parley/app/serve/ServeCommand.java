@@ -72,6 +72,13 @@ public final class ServeCommand implements Callable<Integer> {
           + " Off unless given.")
   Integer mqttPort;
 
+  @Option(
+      names = "--irc-port",
+      paramLabel = "N",
+      description = "IRC gateway for IRC clients (see IRC gateway in docs/protocol.md); 0 picks a free port."
+          + " Off unless given.")
+  Integer ircPort;
+
   @Option(names = "--data-dir", paramLabel = "DIR", description = "Where accounts and history are stored.")
   Path dataDir = DEFAULTS.dataDir();
 
@@ -186,6 +193,7 @@ public final class ServeCommand implements Callable<Integer> {
               .withHttpPort(httpPort)
               .withUdpPort(udpPort == null ? DEFAULTS.udpPort() : udpPort)
               .withMqttPort(mqttPort == null ? DEFAULTS.mqttPort() : mqttPort)
+              .withIrcPort(ircPort == null ? DEFAULTS.ircPort() : ircPort)
               .withDataDir(dataDir)
               .withHeartbeat(Duration.ofSeconds(heartbeatSeconds))
               .withGuestsAllowed(!noGuests)
