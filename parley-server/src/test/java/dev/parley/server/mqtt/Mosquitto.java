@@ -16,8 +16,12 @@ import java.util.concurrent.TimeUnit;
 final class Mosquitto {
   private Mosquitto() {}
 
-  static boolean installed() {
-    return Files.isExecutable(Path.of("/usr/bin/mosquitto_sub")) && Files.isExecutable(Path.of("/usr/bin/mosquitto_pub"));
+  /** Fails (never skips) when the clients are missing, saying how to get them. */
+  static void requireInstalled() {
+    if (!Files.isExecutable(Path.of("/usr/bin/mosquitto_sub")) || !Files.isExecutable(Path.of("/usr/bin/mosquitto_pub"))) {
+      throw new AssertionError("mosquitto-clients is not installed: run scripts/install-test-tools.sh"
+          + " (or apt-get install mosquitto-clients)");
+    }
   }
 
   /** A finished run: its exit code and what it printed. */

@@ -1,7 +1,6 @@
 package dev.parley.server.mqtt;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -88,7 +87,7 @@ class MqttGatewayIT extends ServerFixture {
 
   @Test
   void mosquittoSubReceivesWhatATcpClientSaysInTheRoom() throws Exception {
-    assumeThat(Mosquitto.installed()).isTrue();
+    Mosquitto.requireInstalled();
     Path out = dataDir.resolve("sub.txt");
     Process sub = Mosquitto.subscribe(mqtt(), "mqttv311", "bob", "rooms/1001", 1, out);
     awaitMember("1001", "bob");
@@ -102,7 +101,7 @@ class MqttGatewayIT extends ServerFixture {
 
   @Test
   void mosquittoPubAtQos1ReachesATcpClientAsAMessageFromItsUser() throws Exception {
-    assumeThat(Mosquitto.installed()).isTrue();
+    Mosquitto.requireInstalled();
     register("alice").close();
     WireClient bob = guest("bob");
     join(bob, "1001");
@@ -117,7 +116,7 @@ class MqttGatewayIT extends ServerFixture {
 
   @Test
   void mosquittoSubOverMqtt5GetsSenderIdAndTimeAsUserProperties() throws Exception {
-    assumeThat(Mosquitto.installed()).isTrue();
+    Mosquitto.requireInstalled();
     Path out = dataDir.resolve("sub5.txt");
     Process sub = Mosquitto.subscribe(mqtt(), "mqttv5", "bob", "rooms/lobby", 1, out);
     awaitMember("lobby", "bob");
