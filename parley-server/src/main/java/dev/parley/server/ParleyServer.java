@@ -18,15 +18,9 @@ import dev.parley.server.session.SessionRegistry;
 import dev.parley.server.session.SessionServices;
 import dev.parley.server.cluster.Broker;
 import dev.parley.server.cluster.GuestNames;
-import dev.parley.server.cluster.NodeName;
 import dev.parley.server.cluster.RedisBroker;
-import dev.parley.server.cluster.SingleNode;
 import dev.parley.server.store.ChatStore;
 import dev.parley.server.store.GroupCommitter;
-import dev.parley.server.store.StoreException;
-import dev.parley.server.store.postgres.PostgresStore;
-import dev.parley.server.store.postgres.PostgresUrl;
-import dev.parley.server.store.sqlite.SqliteStore;
 import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
@@ -123,9 +117,9 @@ public final class ParleyServer implements AutoCloseable {
   private void startParts(ServerConfig config) {
     SslContext tls = TlsContexts.server(config.tlsCert(), config.tlsKey());
     MetricsAccess metricsAccess = MetricsAccess.of(config.metricsTokenFile());
-    ChatStore store = openStore(config);
+    ChatStore store = Backends.openStore(config);
     stopOrder.add(store); // until the rest has started; then in its place below
-    Broker broker = openBroker(config, store);
+    Broker broker = Backends.openBroker(config, store);
     stopOrder.add(0, broker);
     node = broker.node();
     clustered = broker.clustered();
@@ -208,7 +202,7 @@ public final class ParleyServer implements AutoCloseable {
     NodeHealth health = new NodeHealth().add("store", NodeHealth.storeWrites(committer));
     if (broker.clustered()) {
       health.add("broker", () -> java.util.concurrent.CompletableFuture.completedFuture(broker.problem()));
-      clusterMetrics(metrics, broker, hub);
+      Backends.clusterMetrics(metrics, broker, hub);
     }
     if (config.httpPort() >= 0) {
       startHttp(config, services, tls, metrics, health, acceptors, workers,
@@ -366,52 +360,6 @@ public final class ParleyServer implements AutoCloseable {
         .childOption(
             ChannelOption.WRITE_BUFFER_WATER_MARK,
             new WriteBufferWaterMark((int) SlowConsumerRule.lowWatermark(high), high));
-  }
-
-  private static void clusterMetrics(PrometheusMetrics metrics, Broker broker, RoomHub hub) {
-    metrics.counter("parley.broker.published", "events this node published to the others", broker::published);
-    metrics.counter("parley.broker.publish.failures", "events this node could not publish (the link was down)", broker::publishFailures);
-    metrics.counter("parley.broker.received", "events this node received from the others", broker::received);
-    metrics.counter("parley.gaps.filled", "messages read from the store because the broker lost or delayed them", hub::gapsFilled);
-    metrics.secondsGauge("parley.cluster.lag", "how old the newest message from another node was when it arrived", hub::clusterLagMillis);
-  }
-
-  /**
-   * Redis between the nodes with {@code --redis}, else a node on its own. The node's name is new
-   * at every start (a node restarted is a new start to the others).
-   */
-  private static Broker openBroker(ServerConfig config, ChatStore store) {
-    String node = NodeName.fresh();
-    if (config.redis() == null) {
-      return new SingleNode(node);
-    }
-    try {
-      RedisBroker broker = RedisBroker.connect(config.redis(), store.clusterId(), node);
-      log.info("node {} of cluster {}, linked through Redis at {}", node, store.clusterId(), config.redis());
-      return broker;
-    } catch (RuntimeException e) {
-      throw new ConfigException("--redis: cannot reach Redis at " + config.redis() + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** The PostgreSQL store with {@code --postgres}, else the embedded one in the data directory. */
-  private static ChatStore openStore(ServerConfig config) {
-    if (config.postgres() != null) {
-      PostgresUrl url = PostgresUrl.parse(config.postgres());
-      try {
-        PostgresStore store = PostgresStore.open(url);
-        log.info("storing in PostgreSQL at {}", url);
-        return store;
-      } catch (StoreException e) {
-        throw new ConfigException("--postgres: " + e.getMessage(), e); // names PostgreSQL and the URL
-      }
-    }
-    DataDirectory.prepare(config.dataDir());
-    try {
-      return SqliteStore.open(config.dataDir());
-    } catch (StoreException e) {
-      throw new ConfigException("--data-dir: " + e.getMessage(), e); // the message names the file
-    }
   }
 
   private Channel bind(AbstractBootstrap<?, ?> bootstrap, String host, int port, String flag) {
