@@ -277,4 +277,13 @@ class FrameCodecTest {
     byte[] invalid = {'{', '"', (byte) 0xC3, '"', ':', '1', '}'};
     assertThat(codec.parseObject(invalid, 0, invalid.length)).isNull();
   }
+
+  @Test
+  void anEncodedFrameReadsItselfBackOnceAndFieldsAloneAreNoFrame() {
+    var msg = new ServerFrame.Msg("r", 1, "echo", "t", 2, true);
+    EncodedFrame encoded = codec.encode(msg);
+    assertThat(encoded.frame()).contains(msg);
+    assertThat(encoded.frame().get()).isSameAs(encoded.frame().get());
+    assertThat(codec.encodeFields(new ServerFrame.HistoryPage(null, "r", List.of(), false)).frame()).isEmpty();
+  }
 }

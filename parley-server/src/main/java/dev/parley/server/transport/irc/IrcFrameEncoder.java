@@ -1,8 +1,6 @@
 package dev.parley.server.transport.irc;
 
 import dev.parley.protocol.EncodedFrame;
-import dev.parley.protocol.ServerDecoded;
-import dev.parley.protocol.ServerFrameDecoder;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
@@ -14,7 +12,6 @@ import java.util.List;
  * the gateway writes itself get their CR LF. Each line is one buffer of UTF-8.
  */
 final class IrcFrameEncoder extends MessageToMessageEncoder<Object> {
-  private final ServerFrameDecoder decoder = new ServerFrameDecoder();
   private final IrcFrames frames;
   private final IrcClient client;
 
@@ -34,9 +31,10 @@ final class IrcFrameEncoder extends MessageToMessageEncoder<Object> {
       out.add(ByteBufUtil.writeUtf8(ctx.alloc(), line + "\r\n"));
       return;
     }
-    byte[] json = ((EncodedFrame) msg).line();
-    if (decoder.decode(json, 0, json.length - 1) instanceof ServerDecoded.Frame f) {
-      frames.translate(f.frame(), new IrcLink() {
+    // Read back once per message, however many IRC connections it goes to (EncodedFrame#frame).
+    var frame = ((EncodedFrame) msg).frame();
+    if (frame.isPresent()) {
+      frames.translate(frame.get(), new IrcLink() {
         @Override
         public void line(String line) {
           out.add(ByteBufUtil.writeUtf8(ctx.alloc(), line + "\r\n"));

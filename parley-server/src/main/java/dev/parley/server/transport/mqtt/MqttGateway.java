@@ -4,8 +4,6 @@ import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.Decoded;
 import dev.parley.protocol.EncodedFrame;
 import dev.parley.protocol.Names;
-import dev.parley.protocol.ServerDecoded;
-import dev.parley.protocol.ServerFrameDecoder;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelDuplexHandler;
 import io.netty.channel.ChannelFutureListener;
@@ -47,7 +45,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MqttGateway extends ChannelDuplexHandler {
   private static final Logger log = LoggerFactory.getLogger(MqttGateway.class);
-  private static final ServerFrameDecoder FRAMES = new ServerFrameDecoder();
   /** Packets that may arrive between CONNECT and CONNACK before the connection is closed. */
   private static final int MAX_WAITING = 1000;
   static final String CONNECT_REF = "mqtt-connect";
@@ -327,9 +324,8 @@ final class MqttGateway extends ChannelDuplexHandler {
       ctx.write(msg, promise);
       return;
     }
-    ServerDecoded decoded = FRAMES.decode(encoded.line(), 0, encoded.jsonLength());
-    List<MqttMessage> out =
-        decoded instanceof ServerDecoded.Frame f ? replies.of(f.frame(), encoded) : List.of();
+    // Read back once per message, however many MQTT connections it goes to (EncodedFrame#frame).
+    List<MqttMessage> out = encoded.frame().map(frame -> replies.of(frame, encoded)).orElse(List.of());
     if (out.isEmpty()) {
       promise.trySuccess();
       return;
