@@ -49,4 +49,23 @@ public sealed interface ClientFrame {
 
   /** An owner's action on a user of a room: kick, ban, unban or op. */
   record Moderate(Moderation action, String room, String user, String ref) implements ClientFrame {}
+
+  /** The user is typing in a room (not stored; relayed to the others in the room). */
+  record Typing(String room, String ref) implements ClientFrame {}
+
+  /** Marks a room read up to {@code id} for the user, on every device. */
+  record Read(String room, long id, String ref) implements ClientFrame {}
+
+  /** Replaces the text of message {@code id} (the author's own) with a new message. */
+  record Edit(String room, long id, String text, String ref) implements ClientFrame {}
+
+  /** Takes back message {@code id} (the author's own, or any for a room owner). */
+  record Delete(String room, long id, String ref) implements ClientFrame {}
+
+  /** Sets a room's topic (owners only); {@code ""} clears it. */
+  record Topic(String room, String text, String ref) implements ClientFrame {}
+
+  /** Full-text search of one room; {@code words} are the query's words, lower-cased. */
+  record Search(String room, String query, java.util.List<String> words, int limit, String ref)
+      implements ClientFrame {}
 }

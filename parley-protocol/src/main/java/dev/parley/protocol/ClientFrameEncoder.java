@@ -51,6 +51,14 @@ public final class ClientFrameEncoder {
           writer(ClientFrame.Pong.class, "pong", (f, out) -> {}),
           writer(ClientFrame.Bye.class, "bye", (f, out) -> {}),
           writer(ClientFrame.Logout.class, "logout", (f, out) -> {}),
+          writer(ClientFrame.Typing.class, "typing", (f, out) -> out.string("room", f.room())),
+          writer(ClientFrame.Read.class, "read", (f, out) -> out.string("room", f.room()).number("id", f.id())),
+          writer(ClientFrame.Edit.class, "edit", (f, out) ->
+              out.string("room", f.room()).number("id", f.id()).string("text", f.text())),
+          writer(ClientFrame.Delete.class, "delete", (f, out) -> out.string("room", f.room()).number("id", f.id())),
+          writer(ClientFrame.Topic.class, "topic", (f, out) -> out.string("room", f.room()).string("text", f.text())),
+          writer(ClientFrame.Search.class, "search", (f, out) ->
+              out.string("room", f.room()).string("query", f.query()).number("limit", f.limit())),
           Map.entry(ClientFrame.Moderate.class, new Writer(
               f -> ((ClientFrame.Moderate) f).action().wireName(),
               (f, out) -> {

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -26,6 +27,8 @@ public final class FrameCodec {
   public static final int MAX_SECRET = 1024;
   public static final int DEFAULT_HISTORY_LIMIT = 50;
   public static final int MAX_HISTORY_LIMIT = 200;
+  public static final int DEFAULT_SEARCH_LIMIT = 20;
+  public static final int MAX_SEARCH_LIMIT = 100;
 
   private static final Map<String, Function<Fields, ClientFrame>> PARSERS =
       Map.ofEntries(
@@ -51,7 +54,13 @@ public final class FrameCodec {
           Map.entry("kick", f -> moderate(Moderation.KICK, f)),
           Map.entry("ban", f -> moderate(Moderation.BAN, f)),
           Map.entry("unban", f -> moderate(Moderation.UNBAN, f)),
-          Map.entry("op", f -> moderate(Moderation.OP, f)));
+          Map.entry("op", f -> moderate(Moderation.OP, f)),
+          Map.entry("typing", f -> new ClientFrame.Typing(f.roomName("room"), f.ref())),
+          Map.entry("read", f -> new ClientFrame.Read(f.roomName("room"), messageId(f), f.ref())),
+          Map.entry("edit", f -> new ClientFrame.Edit(f.roomName("room"), messageId(f), f.text("text"), f.ref())),
+          Map.entry("delete", f -> new ClientFrame.Delete(f.roomName("room"), messageId(f), f.ref())),
+          Map.entry("topic", f -> new ClientFrame.Topic(f.roomName("room"), topic(f), f.ref())),
+          Map.entry("search", FrameCodec::search));
 
   private final ObjectMapper mapper;
   private final JsonFactory factory;
@@ -266,6 +275,36 @@ public final class FrameCodec {
     int capped = limit == null ? DEFAULT_HISTORY_LIMIT : (int) Math.min(limit, MAX_HISTORY_LIMIT);
     return new ClientFrame.History(
         f.roomName("room"), f.optionalInteger("before", 0), capped, f.ref());
+  }
+
+  /** A message id: a whole number of at least 1. */
+  private static long messageId(Fields f) {
+    Long id = f.optionalInteger("id", 1);
+    if (id == null) {
+      throw f.refuse(ErrorCode.BAD_REQUEST, "missing id");
+    }
+    return id;
+  }
+
+  private static String topic(Fields f) {
+    String text = f.string("text");
+    String problem = MessageText.topicProblem(text);
+    if (problem != null) {
+      throw f.refuse(ErrorCode.BAD_REQUEST, problem);
+    }
+    return text;
+  }
+
+  private static ClientFrame search(Fields f) {
+    String room = f.roomName("room");
+    String query = f.text("query");
+    List<String> words = SearchWords.of(query);
+    if (!SearchWords.searchable(words)) {
+      throw f.refuse(ErrorCode.BAD_REQUEST, "the query needs a word of at least " + SearchWords.MIN_WORD + " characters");
+    }
+    Long limit = f.optionalInteger("limit", 1);
+    int capped = limit == null ? DEFAULT_SEARCH_LIMIT : (int) Math.min(limit, MAX_SEARCH_LIMIT);
+    return new ClientFrame.Search(room, query, words, capped, f.ref());
   }
 
   private static String describe(IOException e) {

@@ -6,6 +6,8 @@ package dev.parley.protocol;
  */
 public final class MessageText {
   public static final int MAX_CODE_POINTS = 4096;
+  /** A room's topic follows the rules of text, shorter, and may be empty (no topic). */
+  public static final int MAX_TOPIC_CODE_POINTS = 300;
 
   private MessageText() {}
 
@@ -14,6 +16,16 @@ public final class MessageText {
     if (text.isEmpty()) {
       return "text must not be empty";
     }
+    return problem(text, MAX_CODE_POINTS);
+  }
+
+  /** As {@link #problem(String)} for a topic: at most 300 code points, {@code ""} allowed. */
+  public static String topicProblem(String topic) {
+    String problem = problem(topic, MAX_TOPIC_CODE_POINTS);
+    return problem == null ? null : problem.replaceFirst("^text", "topic");
+  }
+
+  private static String problem(String text, int maxCodePoints) {
     int count = 0;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
@@ -23,8 +35,8 @@ public final class MessageText {
       if (isRefusedControl(cp)) {
         return String.format("text contains control character U+%04X", cp);
       }
-      if (++count > MAX_CODE_POINTS) {
-        return "text is longer than " + MAX_CODE_POINTS + " characters";
+      if (++count > maxCodePoints) {
+        return "text is longer than " + maxCodePoints + " characters";
       }
       i += Character.charCount(cp);
     }

@@ -43,6 +43,11 @@ final class ServerFields {
     return v.longValue();
   }
 
+  /** A whole number, 0 when absent. */
+  long optionalNumber(String name) {
+    return node.get(name) == null ? 0 : number(name);
+  }
+
   boolean optionalBool(String name) {
     JsonNode v = node.get(name);
     return v != null && v.isBoolean() && v.booleanValue();

@@ -21,7 +21,8 @@ public final class ServerFrameDecoder {
           Map.entry("welcome", ServerFrameDecoder::welcome),
           Map.entry("joined", f -> new ServerFrame.Joined(
               f.string("room"), f.strings("members"), f.number("last"),
-              f.optionalBool("truncated"), f.optionalStrings("owners"), f.ref())),
+              f.optionalBool("truncated"), f.optionalStrings("owners"), f.optionalNumber("read"),
+              f.optionalString("topic"), f.ref())),
           Map.entry("moderated", f -> new ServerFrame.Moderated(
               f.ref(), f.string("room"), f.string("user"), moderation(f.string("action")))),
           Map.entry("kicked", f -> new ServerFrame.Kicked(
@@ -43,6 +44,12 @@ public final class ServerFrameDecoder {
           Map.entry("ping", f -> new ServerFrame.Ping()),
           Map.entry("pong", f -> new ServerFrame.Pong(f.ref())),
           Map.entry("bye", f -> new ServerFrame.Bye(byeReason(f.optionalString("reason")))),
+          Map.entry("typing", f -> new ServerFrame.Typing(f.string("room"), f.string("user"))),
+          Map.entry("read", f -> new ServerFrame.Read(f.string("room"), f.number("id"))),
+          Map.entry("topic", f -> new ServerFrame.Topic(
+              f.string("room"), f.string("text"), f.optionalString("by"), f.ref())),
+          Map.entry("search", f -> new ServerFrame.SearchResults(
+              f.ref(), f.string("room"), f.objects("messages", ServerFrameDecoder::msg))),
           Map.entry("error", f -> new ServerFrame.Error(
               errorCode(f), f.optionalString("message"), f.ref())));
 
@@ -96,14 +103,15 @@ public final class ServerFrameDecoder {
         f.optionalString("server"),
         (int) f.number("heartbeat"),
         f.optionalString("token"),
-        f.optionalObjects("dms", d -> new ServerFrame.RoomLast(d.string("room"), d.number("last"))),
+        f.optionalObjects("dms", d -> new ServerFrame.RoomLast(
+            d.string("room"), d.number("last"), d.optionalNumber("read"))),
         f.ref());
   }
 
   private static ServerFrame.Msg msg(ServerFields f) {
     return new ServerFrame.Msg(
         f.string("room"), f.number("id"), f.string("from"), f.string("text"), f.number("ts"),
-        f.optionalBool("bot"));
+        f.optionalBool("bot"), f.optionalNumber("edit"), f.optionalNumber("delete"), f.optionalBool("deleted"));
   }
 
   private static ByeReason byeReason(String wireName) {

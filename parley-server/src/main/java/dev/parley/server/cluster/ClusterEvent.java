@@ -21,17 +21,18 @@ public sealed interface ClusterEvent {
   String node();
 
   /**
-   * A message was stored (and acknowledged) on {@code node}. {@code bot} is absent (false) in
-   * events from nodes older than bots.
+   * A message was stored (and acknowledged) on {@code node}. {@code bot}, {@code editOf} and
+   * {@code deleteOf} are absent (false, 0) in events from nodes older than them.
    */
-  record Stored(String node, String room, long id, String from, String text, long ts, boolean bot)
+  record Stored(
+      String node, String room, long id, String from, String text, long ts, boolean bot, long editOf, long deleteOf)
       implements ClusterEvent {
     public static Stored of(String node, StoredMessage m) {
-      return new Stored(node, m.room(), m.id(), m.from(), m.text(), m.ts(), m.bot());
+      return new Stored(node, m.room(), m.id(), m.from(), m.text(), m.ts(), m.bot(), m.editOf(), m.deleteOf());
     }
 
     public StoredMessage message() {
-      return new StoredMessage(room, id, from, text, ts, bot);
+      return new StoredMessage(room, id, from, text, ts, bot, editOf, deleteOf, false);
     }
   }
 

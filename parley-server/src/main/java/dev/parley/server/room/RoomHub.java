@@ -405,7 +405,8 @@ public final class RoomHub implements AutoCloseable {
   }
 
   static ServerFrame.Msg msg(StoredMessage s) {
-    return new ServerFrame.Msg(s.room(), s.id(), s.from(), s.text(), s.ts(), s.bot());
+    return new ServerFrame.Msg(
+        s.room(), s.id(), s.from(), s.text(), s.ts(), s.bot(), s.editOf(), s.deleteOf(), s.deleted());
   }
 
   @Override

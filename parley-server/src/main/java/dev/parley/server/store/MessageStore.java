@@ -73,6 +73,43 @@ public interface MessageStore extends AutoCloseable {
    */
   Map<String, Long> directFloors(String userKey);
 
+  /**
+   * How far the user with this identity has read each room it has a marker for (rooms never
+   * read are absent). {@code identity} is a member's identity (an account's, never a guest's).
+   */
+  default Map<String, Long> readMarkers(String identity) {
+    throw new UnsupportedOperationException("read markers");
+  }
+
+  /**
+   * Moves the user's read marker of a room up to {@code id}, never back; returns whether it
+   * moved (then it is durable).
+   */
+  default boolean markRead(String identity, String room, long id) {
+    throw new UnsupportedOperationException("read markers");
+  }
+
+  /** The room's topic, or {@code null} when none is set. */
+  default RoomTopic topic(String room) {
+    throw new UnsupportedOperationException("topics");
+  }
+
+  /** Sets the room's topic; {@code ""} clears it. {@code by} is the setter's display name. */
+  default void setTopic(String room, String text, String by) {
+    throw new UnsupportedOperationException("topics");
+  }
+
+  /**
+   * The room's messages (never edits or deletes themselves, never deleted ones, none at or below
+   * {@code readableAfter}) whose newest text contains every one of {@code words} (lower-cased, as
+   * {@link dev.parley.protocol.SearchWords#of} makes them) as a whole word, newest first, at most
+   * {@code limit}. Each is the original message (its id, sender and time) carrying its newest
+   * text.
+   */
+  default java.util.List<StoredMessage> search(String room, java.util.List<String> words, long readableAfter, int limit) {
+    throw new UnsupportedOperationException("search");
+  }
+
   @Override
   void close();
 }
