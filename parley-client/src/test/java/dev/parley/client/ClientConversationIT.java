@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  * library, against an in-process server: what each user's listeners hear, and that edits and
  * deletes are exactly-once across a lost connection like sends.
  */
-class ConversationIT extends ClientFixture {
+class ClientConversationIT extends ClientFixture {
 
   private ParleyClient login(String name, Recorder recorder) {
     return connect(options(Credentials.password(name, PASSWORD)), recorder);
