@@ -190,4 +190,25 @@ class ClientConversationIT extends ClientFixture {
     assertThat(found).extracting(ServerFrame.Msg::from).containsOnly("alice");
     assertThatThrownBy(() -> done(bob.search("lobby", "a !", 20))).hasRootCauseInstanceOf(ParleyException.class);
   }
+
+  @Test
+  void privateMessagesThatCameWhileAwayCountAsUnreadAtTheNextLogin() {
+    ParleyClient alice = register("alice", new Recorder());
+    register("bob", new Recorder()).close();
+    long last = 0;
+    for (int i = 1; i <= 3; i++) {
+      last = done(alice.dm("bob", "while you were out " + i)).id();
+    }
+
+    long newest = last;
+    ParleyClient bob = login("bob", new Recorder());
+    await().atMost(WAIT).until(() -> bob.unread("dm:alice:bob") == 3);
+    bob.markRead("dm:alice:bob", newest);
+    await().atMost(WAIT).until(() -> bob.unread("dm:alice:bob") == 0);
+
+    Recorder laterHears = new Recorder();
+    ParleyClient later = login("bob", laterHears);
+    await().atMost(WAIT).until(() -> laterHears.events.contains("read dm:alice:bob " + newest));
+    assertThat(later.unread("dm:alice:bob")).isZero();
+  }
 }
