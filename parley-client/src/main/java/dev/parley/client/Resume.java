@@ -35,15 +35,26 @@ final class Resume {
    */
   private void catchUpConversations(List<ServerFrame.RoomLast> conversations, boolean welcomedBefore) {
     for (ServerFrame.RoomLast dm : conversations) {
-      if (!welcomedBefore) {
-        session.ledger.track(dm.room(), dm.last());
-        continue;
+      RoomState room = session.ledger.track(dm.room(), welcomedBefore ? 0 : dm.last());
+      if (!room.wanted) { // a wanted one catches up its reading at its join
+        session.inbound().catchUpReading(room, dm.read());
       }
-      RoomState room = session.ledger.track(dm.room(), 0);
-      if (!room.wanted && dm.last() > room.delivered) {
+      if (!welcomedBefore && dm.read() < dm.last()) {
+        countUnread(room, dm);
+      }
+      if (welcomedBefore && !room.wanted && dm.last() > room.delivered) {
         sendJoin(room);
       }
     }
+  }
+
+  /** Asks for what is above the marker (at most a page of it), for {@link RoomView#count}. */
+  private void countUnread(RoomState room, ServerFrame.RoomLast dm) {
+    String ref = session.refs.next();
+    int limit = (int) Math.min(dm.last() - dm.read(), RoomLedger.PAGE);
+    ClientFrame.History page = new ClientFrame.History(room.name, dm.last() + 1, limit, ref);
+    session.requests.put(ref, new Request.Counting(room.name, page));
+    session.outbox.send(page);
   }
 
   void sendJoin(RoomState room) {
