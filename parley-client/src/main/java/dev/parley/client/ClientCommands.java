@@ -2,6 +2,8 @@ package dev.parley.client;
 
 import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -10,6 +12,8 @@ import java.util.concurrent.CompletableFuture;
  * when the connection allows; after a reconnect, the record is what is sent again.
  */
 final class ClientCommands {
+  /** How often the user's typing is told to a room, at most. */
+  static final Duration TYPING_EVERY = Duration.ofSeconds(3);
   private final ClientSession session;
 
   ClientCommands(ClientSession session) {
@@ -26,6 +30,7 @@ final class ClientCommands {
 
   void leave(String room, CompletableFuture<Void> left) {
     RoomState state = session.ledger.forget(room);
+    session.forgetRoom(room);
     if (state != null) {
       state.joinWaiters.forEach(
           w -> session.callbacks.fail(w, new ParleyException(null, "left " + room + " before it was joined")));
@@ -45,6 +50,41 @@ final class ClientCommands {
     if (session.resume.mayGo(send)) {
       send.onLink = true;
       session.outbox.send(send.frame);
+    }
+  }
+
+  /**
+   * Tells the room the user is typing, at most once per {@link #TYPING_EVERY} per room; dropped
+   * when the room is not joined on the current connection (it is only a hint, never resent).
+   */
+  void typing(String room, long now) {
+    RoomState state = session.ledger.get(room);
+    if (!session.isLoggedIn() || state == null || !state.joinedOnLink) {
+      return;
+    }
+    if (state.typingSentAt != null && now - state.typingSentAt < TYPING_EVERY.toNanos()) {
+      return;
+    }
+    state.typingSentAt = now;
+    session.outbox.send(new ClientFrame.Typing(room, null));
+  }
+
+  /**
+   * Moves the read marker (never back) and tells the server, which keeps it for the user's
+   * other devices. While disconnected it is kept, and sent after the room's next join.
+   */
+  void markRead(String room, long id) {
+    RoomState state = session.ledger.get(room);
+    if (state == null) {
+      if (session.isLoggedIn()) {
+        session.outbox.send(new ClientFrame.Read(room, id, null)); // a room the client does not follow
+      }
+      return;
+    }
+    List<Delivery> moved = state.view.markRead(id);
+    session.tell(moved);
+    if (!moved.isEmpty() && session.isLoggedIn() && (state.joinedOnLink || !state.wanted)) {
+      session.outbox.send(new ClientFrame.Read(room, id, null));
     }
   }
 

@@ -8,6 +8,8 @@ import dev.parley.protocol.ClientFrame;
 import dev.parley.protocol.ServerFrame;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
@@ -49,6 +51,9 @@ final class ClientSession implements LinkEvents {
   private String goodbye;
   private volatile ConnectionState state = ConnectionState.DISCONNECTED;
   private volatile String user;
+  /** Per room, the unread count and topic last told, for the application to read any time. */
+  private final Map<String, Integer> unread = new ConcurrentHashMap<>();
+  private final Map<String, String> topics = new ConcurrentHashMap<>();
 
   ClientSession(ClientOptions options, ScheduledExecutorService loop, Callbacks callbacks, Listeners listeners) {
     this.options = options;
@@ -78,6 +83,38 @@ final class ClientSession implements LinkEvents {
 
   boolean isLoggedIn() {
     return loggedIn;
+  }
+
+  Inbound inbound() {
+    return inbound;
+  }
+
+  int unread(String room) {
+    return unread.getOrDefault(room, 0);
+  }
+
+  String topic(String room) {
+    return topics.getOrDefault(room, "");
+  }
+
+  /** Hands room events to the listeners, in order, and keeps what the getters answer. */
+  void tell(List<Delivery> deliveries) {
+    for (Delivery d : deliveries) {
+      if (d instanceof Delivery.UnreadChanged u) {
+        unread.put(u.room(), u.unread());
+      } else if (d instanceof Delivery.TopicChanged t) {
+        topics.put(t.room(), t.topic());
+      }
+      callbacks.run(() -> listeners.deliver(d));
+    }
+  }
+
+  /** The room is no longer followed: nothing is unread in it. */
+  void forgetRoom(String room) {
+    if (unread.remove(room) != null) {
+      callbacks.run(() -> listeners.deliver(new Delivery.UnreadChanged(room, 0)));
+    }
+    topics.remove(room);
   }
 
   // ---- the application's requests (hopped onto the loop by ParleyClient) ----

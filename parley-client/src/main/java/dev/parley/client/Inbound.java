@@ -31,7 +31,11 @@ final class Inbound {
           handler(ServerFrame.Ping.class, (in, p) -> in.session.outbox.sendNow(new ClientFrame.Pong(null))),
           handler(ServerFrame.Pong.class, (in, p) -> {}),
           handler(ServerFrame.Bye.class, (in, b) -> in.session.goodbye(b.reason() == null ? "no reason" : b.reason().wireName())),
-          handler(ServerFrame.Error.class, Inbound::error));
+          handler(ServerFrame.Error.class, Inbound::error),
+          handler(ServerFrame.Typing.class, Inbound::typing),
+          handler(ServerFrame.Read.class, Inbound::read),
+          handler(ServerFrame.Topic.class, Inbound::topic),
+          handler(ServerFrame.SearchResults.class, (in, r) -> in.answer(r.ref(), r)));
 
   private final ClientSession session;
 
@@ -40,7 +44,12 @@ final class Inbound {
   }
 
   void handle(ServerFrame frame) {
-    TABLE.get(frame.getClass()).accept(this, frame);
+    BiConsumer<Inbound, ServerFrame> handler = TABLE.get(frame.getClass());
+    if (handler == null) {
+      log.debug("ignoring a {} frame", frame.type()); // one this client has no use for
+      return;
+    }
+    handler.accept(this, frame);
   }
 
   private void welcome(ServerFrame.Welcome welcome) {
@@ -59,10 +68,45 @@ final class Inbound {
     if (room.delivered == RoomState.NONE && joined.last() == 0) {
       room.delivered = 0;
     }
+    catchUpReading(room, joined.read());
+    session.tell(room.view.topic(joined.topic(), null));
     room.joinWaiters.forEach(w -> session.callbacks.complete(w, joined));
     room.joinWaiters.clear();
     session.resume.releaseSends();
     fillGap(room);
+  }
+
+  /**
+   * The server's read marker for a room, at a join: one further on (read on another device
+   * meanwhile) moves the client's; one behind (marked here while the connection was down) is
+   * sent again.
+   */
+  void catchUpReading(RoomState room, long serverRead) {
+    session.tell(room.view.markRead(serverRead));
+    if (room.view.read() > serverRead) {
+      session.outbox.send(new ClientFrame.Read(room.name, room.view.read(), null));
+    }
+  }
+
+  private void typing(ServerFrame.Typing typing) {
+    if (session.ledger.get(typing.room()) != null) {
+      session.callbacks.run(() -> session.listeners.typing(typing.room(), typing.user()));
+    }
+  }
+
+  private void read(ServerFrame.Read read) {
+    RoomState room = session.ledger.get(read.room());
+    if (room != null) {
+      session.tell(room.view.markRead(read.id()));
+    }
+  }
+
+  private void topic(ServerFrame.Topic topic) {
+    RoomState room = session.ledger.get(topic.room());
+    if (room != null) {
+      session.tell(room.view.topic(topic.text(), topic.by()));
+    }
+    answer(topic.ref(), topic);
   }
 
   private void left(ServerFrame.Left left) {
@@ -89,7 +133,11 @@ final class Inbound {
   private void history(ServerFrame.HistoryPage page) {
     Request request = session.requests.take(page.ref());
     if (request instanceof Request.Query query) {
-      session.callbacks.complete(query.answer(), page);
+      RoomState room = session.ledger.get(page.room());
+      RoomView view = room != null ? room.view : new RoomView(page.room()); // history without a join
+      ServerFrame.HistoryPage shown =
+          new ServerFrame.HistoryPage(page.ref(), page.room(), view.fold(page.messages()), page.more());
+      session.callbacks.complete(query.answer(), shown);
     } else if (request instanceof Request.Filling) {
       RoomState room = session.ledger.get(page.room());
       if (room != null) {
@@ -108,7 +156,10 @@ final class Inbound {
 
   private void deliver(List<ServerFrame.Msg> ready) {
     for (ServerFrame.Msg m : ready) {
-      session.callbacks.run(() -> session.listeners.message(m));
+      RoomState room = session.ledger.get(m.room());
+      if (room != null) {
+        session.tell(room.view.take(m, session.user()));
+      }
     }
   }
 

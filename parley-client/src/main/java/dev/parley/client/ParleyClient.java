@@ -5,6 +5,7 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
 import dev.parley.protocol.MessageText;
 import dev.parley.protocol.Names;
+import dev.parley.protocol.SearchWords;
 import dev.parley.protocol.ServerFrame;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -24,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * I/O loop; listeners and futures are completed on its callback thread ({@link ClientListener}).
  */
 public final class ParleyClient implements AutoCloseable {
+  /** The most results one search returns. */
+  public static final int MAX_SEARCH_LIMIT = 100;
   private final ClientLoops loops;
   private final boolean ownLoops;
   private final ScheduledExecutorService loop;
@@ -146,7 +149,112 @@ public final class ParleyClient implements AutoCloseable {
     return acked;
   }
 
-  /** Up to {@code limit} messages before id {@code before} (the newest when null), oldest first. */
+  /**
+   * Replaces the text of message {@code id} (one of the user's own) with {@code text}. The edit
+   * is a message of the room with an id of its own: the future completes with its {@code ack},
+   * exactly once like {@link #send} (resent with its ref after a reconnect, stored once), and
+   * every member's listeners hear {@link ClientListener#edited}.
+   */
+  public CompletableFuture<ServerFrame.Ack> edit(String anySpelling, long id, String text) {
+    String room = spelling(anySpelling);
+    CompletableFuture<ServerFrame.Ack> acked = new CompletableFuture<>();
+    if (check(acked, Names.isValidRoom(room), ErrorCode.INVALID_NAME, "invalid room name")
+        && checkText(acked, text)) {
+      String ref = session.refs.next();
+      hop(acked, () -> commands.send(new PendingSend(new ClientFrame.Edit(room, id, text, ref), room, acked)));
+    }
+    return acked;
+  }
+
+  /**
+   * Deletes message {@code id} (the user's own, or any when the user owns the room). Like
+   * {@link #edit}, the delete is a message of its own, acknowledged exactly once; listeners hear
+   * {@link ClientListener#deleted}.
+   */
+  public CompletableFuture<ServerFrame.Ack> delete(String anySpelling, long id) {
+    String room = spelling(anySpelling);
+    CompletableFuture<ServerFrame.Ack> acked = new CompletableFuture<>();
+    if (check(acked, Names.isValidRoom(room), ErrorCode.INVALID_NAME, "invalid room name")) {
+      String ref = session.refs.next();
+      hop(acked, () -> commands.send(new PendingSend(new ClientFrame.Delete(room, id, ref), room, acked)));
+    }
+    return acked;
+  }
+
+  /**
+   * Tells the others in a joined room that the user is typing. Call it as often as the user
+   * types: the client sends at most one per room every 3 seconds, and none while disconnected.
+   */
+  public void typing(String anySpelling) {
+    String room = spelling(anySpelling);
+    if (room != null) {
+      hop(new CompletableFuture<>(), () -> commands.typing(room, System.nanoTime()));
+    }
+  }
+
+  /**
+   * Marks {@code room} read up to message {@code id}, for this user on every device. The marker
+   * never moves back (a smaller id does nothing). Listeners hear {@link
+   * ClientListener#readMoved} and {@link ClientListener#unreadChanged}; the user's other
+   * connections hear the same. Marked while disconnected, it is sent after the next join.
+   */
+  public void markRead(String anySpelling, long id) {
+    String room = spelling(anySpelling);
+    if (room != null && id > 0) {
+      hop(new CompletableFuture<>(), () -> commands.markRead(room, id));
+    }
+  }
+
+  /**
+   * The number of ordinary messages from others above the read marker, among those the client
+   * received in {@code room} (a join replays the newest 50, or everything after its {@code
+   * since}); 0 for a room it does not follow.
+   */
+  public int unread(String anySpelling) {
+    return session.unread(spelling(anySpelling));
+  }
+
+  /** The room's topic as last heard ({@code ""}: none, or not known yet). */
+  public String topic(String anySpelling) {
+    return session.topic(spelling(anySpelling));
+  }
+
+  /**
+   * Sets a room's topic ({@code ""} clears it): for room owners only (others get {@code
+   * forbidden}). Completes with the server's {@code topic} frame; every member hears {@link
+   * ClientListener#topicChanged}.
+   */
+  public CompletableFuture<ServerFrame.Topic> setTopic(String anySpelling, String text) {
+    String room = spelling(anySpelling);
+    String problem = text == null ? "topic is missing" : MessageText.topicProblem(text);
+    if (problem != null) {
+      return CompletableFuture.failedFuture(new ParleyException(ErrorCode.BAD_REQUEST, problem));
+    }
+    return ask(ref -> new ClientFrame.Topic(room, text, ref)).thenApply(ServerFrame.Topic.class::cast);
+  }
+
+  /**
+   * Searches one room (a public one, joined or not, or one of the user's private conversations)
+   * for messages containing every word of {@code query}: newest first, at most {@code limit}
+   * (1 to 100). Each result is the original message with its newest text.
+   */
+  public CompletableFuture<List<ServerFrame.Msg>> search(String anySpelling, String query, int limit) {
+    String room = spelling(anySpelling);
+    List<String> words = query == null ? List.of() : SearchWords.of(query);
+    if (!SearchWords.searchable(words)) {
+      return CompletableFuture.failedFuture(
+          new ParleyException(ErrorCode.BAD_REQUEST, "search needs a word of at least " + SearchWords.MIN_WORD + " letters"));
+    }
+    int capped = Math.max(1, Math.min(limit, MAX_SEARCH_LIMIT));
+    return ask(ref -> new ClientFrame.Search(room, query, words, capped, ref))
+        .thenApply(r -> ((ServerFrame.SearchResults) r).messages());
+  }
+
+  /**
+   * Up to {@code limit} messages before id {@code before} (the newest when null), oldest first.
+   * Edits and deletes in the page are applied to the messages they name (here or met later) and
+   * left out, so a page may hold fewer than {@code limit}; {@code more} is the server's.
+   */
   public CompletableFuture<ServerFrame.HistoryPage> history(String anySpelling, Long before, int limit) {
     String room = spelling(anySpelling);
     int capped = Math.max(1, Math.min(limit, FrameCodec.MAX_HISTORY_LIMIT));

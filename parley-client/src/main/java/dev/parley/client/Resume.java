@@ -35,12 +35,11 @@ final class Resume {
    */
   private void catchUpConversations(List<ServerFrame.RoomLast> conversations, boolean welcomedBefore) {
     for (ServerFrame.RoomLast dm : conversations) {
-      if (!welcomedBefore) {
-        session.ledger.track(dm.room(), dm.last());
-        continue;
+      RoomState room = session.ledger.track(dm.room(), welcomedBefore ? 0 : dm.last());
+      if (!room.wanted) { // a wanted one catches up its reading at its join
+        session.inbound().catchUpReading(room, dm.read());
       }
-      RoomState room = session.ledger.track(dm.room(), 0);
-      if (!room.wanted && dm.last() > room.delivered) {
+      if (welcomedBefore && !room.wanted && dm.last() > room.delivered) {
         sendJoin(room);
       }
     }

@@ -24,10 +24,15 @@ final class RoomState {
   final TreeMap<Long, ServerFrame.Msg> ahead = new TreeMap<>();
   /** The application's {@code join} calls waiting for the next {@code joined}. */
   final List<CompletableFuture<ServerFrame.Joined>> joinWaiters = new ArrayList<>();
+  /** Edits, deletes, the read marker, the unread count and the topic. */
+  final RoomView view;
+  /** When {@code typing} last went out for the room ({@link System#nanoTime}), if ever. */
+  Long typingSentAt;
 
   RoomState(String name, long delivered) {
     this.name = name;
     this.delivered = delivered;
+    this.view = new RoomView(name);
   }
 
   /** The {@code since} for (re)joining: what was delivered, or none yet. */
