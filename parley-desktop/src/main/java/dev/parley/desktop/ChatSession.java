@@ -3,17 +3,23 @@ package dev.parley.desktop;
 import dev.parley.client.ClientListener;
 import dev.parley.client.ConnectionState;
 import dev.parley.client.ParleyClient;
+import dev.parley.desktop.model.ChatLine;
+import dev.parley.desktop.model.ChatMessage;
 import dev.parley.desktop.model.Conversation;
 import dev.parley.desktop.model.Members;
 import dev.parley.desktop.model.PendingLine;
+import dev.parley.desktop.model.RoomDetails;
 import dev.parley.desktop.model.RoomDirectory;
 import dev.parley.desktop.model.RoomEntry;
+import dev.parley.desktop.model.TypingIndicator;
+import dev.parley.desktop.model.TypingPacer;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 
 /**
@@ -22,28 +28,42 @@ import javax.swing.SwingUtilities;
  * room's conversation and members, and answers what the user does (join, send, open a private
  * conversation, load older history). The library delivers each message once, in order, across
  * reconnects; the conversations key messages by id, so history pages never repeat them either.
- * All state below is owned by the event thread.
+ * Edits, deletes, read markers (from this device, others, and each join), typing and topics
+ * are applied here too. All state below is owned by the event thread.
  */
 public final class ChatSession implements ClientListener {
   /** Messages per history page when scrolling up. */
   static final int PAGE = 50;
 
+  /** History pages fetched at most to reach a search result (a result further back is not shown). */
+  static final int MAX_PAGES_TO_RESULT = 20;
+  /** Search results asked for. */
+  static final int SEARCH_LIMIT = 50;
+
   private final ParleyClient client;
+  private final ConversationCalls calls;
   private final String me;
   private final SessionView view;
   private final RoomDirectory directory = new RoomDirectory();
   private final Map<String, Conversation> conversations = new HashMap<>();
   private final Map<String, Members> members = new HashMap<>();
+  private final Map<String, RoomDetails> details = new HashMap<>();
+  private final TypingIndicator typing = new TypingIndicator(System::currentTimeMillis);
+  private final TypingPacer pacer = new TypingPacer(System::currentTimeMillis);
   private long nextTicket = 1;
   private ConnectionState state = ConnectionState.CONNECTED;
   private boolean lostConnection;
 
   public ChatSession(ParleyClient client, ServerFrame.Welcome welcome, SessionView view) {
     this.client = client;
+    this.calls = new ClientCalls(client);
     this.me = welcome.user();
     this.view = view;
     for (ServerFrame.RoomLast dm : welcome.dms()) {
-      directory.add(dm.room(), dm.last());
+      directory.add(dm.room(), dm.read());
+      if (dm.last() > dm.read()) {
+        loadNewest(conversation(dm.room())); // to count what is unread in it
+      }
     }
   }
 
@@ -65,6 +85,15 @@ public final class ChatSession implements ClientListener {
 
   public Conversation conversation(String room) {
     return conversations.computeIfAbsent(room, Conversation::new);
+  }
+
+  public RoomDetails details(String room) {
+    return details.computeIfAbsent(room, r -> new RoomDetails());
+  }
+
+  /** "alice is typing…" for the room, or "". */
+  public String typingLine(String room) {
+    return room == null ? "" : typing.line(room);
   }
 
   public Members members(String room) {
@@ -91,8 +120,10 @@ public final class ChatSession implements ClientListener {
         view.problem("Cannot join " + typed + ": " + Reasons.of(e));
         return;
       }
-      directory.add(joined.room(), joined.last());
+      directory.add(joined.room(), joined.read());
       members(joined.room()).reset(joined.members());
+      details(joined.room()).joined(joined.topic(), joined.owners());
+      directory.recount(conversation(joined.room()), me);
       if (open) {
         select(joined.room());
       }
@@ -107,6 +138,7 @@ public final class ChatSession implements ClientListener {
     }
     directory.remove(room);
     conversations.remove(room);
+    details.remove(room);
     String next = directory.neighbour(0);
     if (next != null) {
       select(next);
@@ -146,6 +178,7 @@ public final class ChatSession implements ClientListener {
     long ticket = nextTicket++;
     c.addPending(new PendingLine(ticket, me, text, System.currentTimeMillis()));
     view.conversationAppended(room);
+    pacer.sent(room);
     CompletableFuture<ServerFrame.Ack> acked = Names.isDirect(room)
         ? client.dm(RoomEntry.otherPerson(room, me), text)
         : client.send(room, text);
@@ -160,6 +193,136 @@ public final class ChatSession implements ClientListener {
     }));
   }
 
+  /** The user typed in the open room: the others hear of it, at most every few seconds. */
+  public void keystroke() {
+    String room = directory.selected();
+    if (room != null && pacer.keystroke(room)) {
+      calls.typing(room);
+    }
+  }
+
+  /**
+   * The open room is on screen scrolled to its newest message: it is read up to there, here and
+   * (through the server) on the user's other devices.
+   */
+  public void seenToEnd(String room) {
+    long newest = conversation(room).newestId();
+    if (directory.markRead(room, newest)) {
+      calls.markRead(room, newest);
+      directory.recount(conversation(room), me);
+      view.roomsChanged();
+    }
+  }
+
+  /** Whether the user may edit a row: their own message, stored and not deleted. */
+  public boolean mayEdit(ChatLine line) {
+    return !line.pending() && !line.deleted() && line.id() > 0 && isMe(line.from());
+  }
+
+  /** Whether the user may delete a row: their own message, or any when they own the room. */
+  public boolean mayDelete(ChatLine line) {
+    String room = directory.selected();
+    return !line.pending() && !line.deleted() && line.id() > 0 && room != null
+        && (isMe(line.from()) || details(room).ownedBy(me));
+  }
+
+  /** Whether the user may set the open room's topic (owners of public rooms). */
+  public boolean maySetTopic() {
+    String room = directory.selected();
+    return room != null && !Names.isDirect(room) && details(room).ownedBy(me);
+  }
+
+  /** The user's newest message in the open room still showing its text, for Up in the composer. */
+  public ChatMessage lastOwnMessage() {
+    String room = directory.selected();
+    return room == null ? null : conversation(room).lastOwn(me);
+  }
+
+  public void edit(long id, String text) {
+    String room = directory.selected();
+    if (room != null) {
+      report(calls.edit(room, id, text), "Not edited: ");
+    }
+  }
+
+  public void delete(long id) {
+    String room = directory.selected();
+    if (room != null) {
+      report(calls.delete(room, id), "Not deleted: ");
+    }
+  }
+
+  public void setTopic(String text) {
+    String room = directory.selected();
+    if (room != null) {
+      report(calls.setTopic(room, text), "Topic not set: ");
+    }
+  }
+
+  /** Asks the server to search the open room; {@code results} gets them, newest first. */
+  public void search(String query, Consumer<List<ServerFrame.Msg>> results) {
+    String room = directory.selected();
+    if (room == null || query.isBlank()) {
+      return;
+    }
+    calls.search(room, query.strip(), SEARCH_LIMIT).whenComplete((found, e) -> onEdt(() -> {
+      if (e != null) {
+        view.problem("Cannot search: " + Reasons.of(e));
+      } else if (room.equals(directory.selected())) {
+        results.accept(found);
+      }
+    }));
+  }
+
+  /**
+   * Loads the open room's history back to message {@code id} (a search result), page by page so
+   * the conversation stays whole, then has the window scroll to it.
+   */
+  public void showMessage(long id) {
+    String room = directory.selected();
+    if (room != null) {
+      loadBackTo(conversation(room), id, MAX_PAGES_TO_RESULT);
+    }
+  }
+
+  private void loadBackTo(Conversation c, long id, int pagesLeft) {
+    if ((c.oldestId() != 0 && c.oldestId() <= id) || (!c.hasOlder() && c.size() > 0)) {
+      view.scrollToMessage(c.room(), id);
+      return;
+    }
+    if (pagesLeft == 0) {
+      view.problem("That message is too far back to show here.");
+      return;
+    }
+    Long before = c.size() == 0 ? null : c.oldestId();
+    client.history(c.room(), before, PAGE).whenComplete((page, e) -> onEdt(() -> {
+      if (e != null) {
+        view.problem("Cannot load older messages: " + Reasons.of(e));
+        return;
+      }
+      if (c.addAll(page.messages()) > 0) {
+        view.conversationPrepended(c.room());
+      }
+      if (!page.more()) {
+        view.scrollToMessage(c.room(), id);
+      } else {
+        loadBackTo(c, id, pagesLeft - 1);
+      }
+    }));
+  }
+
+  private void report(CompletableFuture<?> done, String failure) {
+    done.whenComplete((ok, e) -> {
+      if (e != null) {
+        onEdt(() -> view.problem(failure + Reasons.of(e)));
+      }
+    });
+  }
+
+  private boolean isMe(String user) {
+    return Names.key(user).equals(Names.key(me));
+  }
+
   /** Fetches the page before the oldest message shown, unless one is on its way or there is none. */
   public void loadOlder(String room) {
     Conversation c = conversation(room);
@@ -172,6 +335,7 @@ public final class ChatSession implements ClientListener {
         view.problem("Cannot load older messages: " + Reasons.of(e));
       } else if (c.addAll(page.messages()) > 0) {
         view.conversationPrepended(room);
+        recount(room);
       }
     }));
   }
@@ -180,8 +344,15 @@ public final class ChatSession implements ClientListener {
     client.history(c.room(), null, PAGE).whenComplete((page, e) -> onEdt(() -> {
       if (e == null && c.addAll(page.messages()) > 0) {
         view.conversationPrepended(c.room());
+        recount(c.room());
       } // a conversation with nothing in it yet has no history to show: no error
     }));
+  }
+
+  private void recount(String room) {
+    if (directory.recount(conversation(room), me)) {
+      view.roomsChanged();
+    }
   }
 
   // ---- what the library says (callback thread) ----
@@ -189,6 +360,55 @@ public final class ChatSession implements ClientListener {
   @Override
   public void message(ServerFrame.Msg message) {
     onEdt(() -> onMessage(message));
+  }
+
+  // The conversation features' events (the client library's ClientListener).
+
+  @Override
+  public void typing(String room, String user) {
+    onEdt(() -> {
+      if (!isMe(user)) {
+        typing.typing(room, user);
+        view.typingChanged(room);
+      }
+    });
+  }
+
+  @Override
+  public void edited(String room, long id, String text, String by) {
+    onEdt(() -> {
+      if (conversations.containsKey(room) && conversation(room).edited(id, text)) {
+        view.conversationChanged(room);
+      }
+    });
+  }
+
+  @Override
+  public void deleted(String room, long id, String by) {
+    onEdt(() -> {
+      if (conversations.containsKey(room) && conversation(room).deleted(id)) {
+        view.conversationChanged(room);
+        recount(room);
+      }
+    });
+  }
+
+  @Override
+  public void readMoved(String room, long id) {
+    onEdt(() -> {
+      if (directory.markRead(room, id)) {
+        recount(room);
+        view.roomsChanged();
+      }
+    });
+  }
+
+  @Override
+  public void topicChanged(String room, String topic, String by) {
+    onEdt(() -> {
+      details(room).topic(topic);
+      view.topicChanged(room);
+    });
   }
 
   @Override
@@ -224,13 +444,20 @@ public final class ChatSession implements ClientListener {
       if (!Names.isDirect(m.room())) {
         return; // a room left a moment ago
       }
-      newRoom = directory.add(m.room(), m.id() - 1); // someone began a private conversation
+      newRoom = directory.add(m.room(), 0); // someone began a private conversation
     }
-    boolean fromMe = Names.key(m.from()).equals(Names.key(me));
-    if (conversation(m.room()).add(m)) {
-      view.conversationAppended(m.room());
+    Conversation c = conversation(m.room());
+    if (c.add(m)) {
+      if (m.amends()) {
+        view.conversationChanged(m.room()); // an edit or delete, shown in place
+      } else {
+        view.conversationAppended(m.room());
+      }
     }
-    if (directory.arrived(m.room(), m.id(), fromMe) | newRoom) {
+    if (typing.messageFrom(m.room(), m.from())) {
+      view.typingChanged(m.room());
+    }
+    if (directory.recount(c, me) | newRoom) {
       view.roomsChanged();
     }
   }
