@@ -16,8 +16,10 @@ import dev.parley.desktop.model.TypingPacer;
 import dev.parley.protocol.Names;
 import dev.parley.protocol.ServerFrame;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
@@ -48,6 +50,8 @@ public final class ChatSession implements ClientListener {
   private final Map<String, Conversation> conversations = new HashMap<>();
   private final Map<String, Members> members = new HashMap<>();
   private final Map<String, RoomDetails> details = new HashMap<>();
+  /** Private conversations joined (so that their events come to this connection). */
+  private final Set<String> followed = new HashSet<>();
   private final TypingIndicator typing = new TypingIndicator(System::currentTimeMillis);
   private final TypingPacer pacer = new TypingPacer(System::currentTimeMillis);
   private long nextTicket = 1;
@@ -61,10 +65,28 @@ public final class ChatSession implements ClientListener {
     this.view = view;
     for (ServerFrame.RoomLast dm : welcome.dms()) {
       directory.add(dm.room(), dm.read());
-      if (dm.last() > dm.read()) {
-        loadNewest(conversation(dm.room())); // to count what is unread in it
-      }
+      follow(dm.room());
     }
+  }
+
+  /**
+   * Joins a private conversation, as the library would a room: its newest messages come (to
+   * count what is unread), and so do the read markers of the user's other devices, typing, and
+   * the right to edit and delete in it, which the server gives to connections in the room.
+   */
+  private void follow(String directRoom) {
+    if (!followed.add(directRoom)) {
+      return;
+    }
+    client.join(directRoom).whenComplete((joined, e) -> onEdt(() -> {
+      if (e != null) {
+        followed.remove(directRoom);
+        loadNewest(conversation(directRoom)); // shown all the same, from its history
+      } else if (directory.contains(directRoom)) {
+        directory.markRead(directRoom, joined.read());
+        recount(directRoom);
+      }
+    }));
   }
 
   public ParleyClient client() {
@@ -133,7 +155,7 @@ public final class ChatSession implements ClientListener {
   }
 
   public void leave(String room) {
-    if (!Names.isDirect(room)) {
+    if (!Names.isDirect(room) || followed.remove(room)) {
       client.leave(room);
     }
     directory.remove(room);
@@ -149,9 +171,8 @@ public final class ChatSession implements ClientListener {
   /** Opens a room of the list; an empty private conversation fetches its newest page. */
   public void select(String room) {
     directory.select(room);
-    Conversation c = conversation(room);
-    if (c.size() == 0 && Names.isDirect(room)) {
-      loadNewest(c);
+    if (Names.isDirect(room)) {
+      follow(room);
     }
     view.roomsChanged();
     view.membersChanged(room);
@@ -445,6 +466,7 @@ public final class ChatSession implements ClientListener {
         return; // a room left a moment ago
       }
       newRoom = directory.add(m.room(), 0); // someone began a private conversation
+      follow(m.room());
     }
     Conversation c = conversation(m.room());
     if (c.add(m)) {

@@ -16,6 +16,7 @@ import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
 import javax.swing.JButton;
 import javax.swing.JComponent;
+import javax.swing.JDialog;
 import javax.swing.JLabel;
 import javax.swing.JOptionPane;
 import javax.swing.JPanel;
@@ -153,11 +154,15 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
     if (shown == null || !session.maySetTopic()) {
       return;
     }
-    Object text = JOptionPane.showInputDialog(this, "Topic (empty clears it):", "Set topic",
-        JOptionPane.PLAIN_MESSAGE, null, null, session.details(shown.room()).topic());
-    if (text != null) {
+    JOptionPane ask = new JOptionPane("Topic (empty clears it):", JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION);
+    ask.setWantsInput(true);
+    ask.setInitialSelectionValue(session.details(shown.room()).topic());
+    answer(ask, "Set topic", "topic-dialog");
+    Object text = ask.getInputValue();
+    if (text != null && text != JOptionPane.UNINITIALIZED_VALUE) {
       session.setTopic(text.toString().strip());
     }
+    composer.input().requestFocusInWindow();
   }
 
   /** Shows another conversation (or none), at its newest messages. */
@@ -269,12 +274,21 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
   @Override
   public void delete(ChatLine line) {
     String whose = session.mayEdit(line) ? "your message" : line.from() + "'s message";
-    int answer = JOptionPane.showConfirmDialog(this, "Delete " + whose + " for everyone?", "Delete message",
-        JOptionPane.YES_NO_OPTION, JOptionPane.WARNING_MESSAGE);
-    if (answer == JOptionPane.YES_OPTION) {
+    JOptionPane ask = new JOptionPane("Delete " + whose + " for everyone?", JOptionPane.WARNING_MESSAGE,
+        JOptionPane.YES_NO_OPTION);
+    answer(ask, "Delete message", "delete-dialog");
+    if (Integer.valueOf(JOptionPane.YES_OPTION).equals(ask.getValue())) {
       session.delete(line.id());
     }
     composer.input().requestFocusInWindow();
+  }
+
+  /** Shows a question in a modal dialog of that name (so that it can be found), until answered. */
+  private void answer(JOptionPane ask, String title, String name) {
+    JDialog dialog = ask.createDialog(this, title);
+    dialog.setName(name);
+    dialog.setVisible(true);
+    dialog.dispose();
   }
 
   private void saveEdit(long id, String text) {
