@@ -52,7 +52,11 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
   ConversationPane(ChatSession session) {
     super(new BorderLayout());
     this.session = session;
-    this.composer = new Composer(session::send);
+    // One's own message is at the end: go there, as chat apps do, even from far up.
+    this.composer = new Composer(text -> {
+      session.send(text);
+      scrollToEnd();
+    });
     this.searchBar = new SearchBar(session::search, session::showMessage, () -> composer.input().requestFocusInWindow());
     composer.onTyping(session::keystroke);
     composer.onUpInEmpty(() -> {
@@ -123,7 +127,10 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
     lines.add(topic, BorderLayout.CENTER);
     lines.add(subtitle, BorderLayout.SOUTH);
     header.add(lines, BorderLayout.CENTER);
-    header.add(setTopic, BorderLayout.EAST);
+    JPanel corner = new JPanel(new BorderLayout());
+    corner.setOpaque(false);
+    corner.add(setTopic, BorderLayout.NORTH); // its own height, at the top right
+    header.add(corner, BorderLayout.EAST);
     return header;
   }
 

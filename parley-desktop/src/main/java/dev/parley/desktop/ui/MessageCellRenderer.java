@@ -110,8 +110,8 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
   }
 
   private static Color tint(Color base, Color accent) {
-    return new Color((base.getRed() * 4 + accent.getRed()) / 5, (base.getGreen() * 4 + accent.getGreen()) / 5,
-        (base.getBlue() * 4 + accent.getBlue()) / 5);
+    return new Color((base.getRed() * 2 + accent.getRed()) / 3, (base.getGreen() * 2 + accent.getGreen()) / 3,
+        (base.getBlue() * 2 + accent.getBlue()) / 3);
   }
 
   private static String dayText(long ts) {

@@ -4,7 +4,6 @@ import com.formdev.flatlaf.util.UIScale;
 import dev.parley.protocol.ServerFrame;
 import java.awt.BorderLayout;
 import java.awt.Component;
-import java.awt.Dimension;
 import java.awt.event.ActionEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
@@ -35,6 +34,8 @@ import javax.swing.ListSelectionModel;
  * double click) shows it in the conversation, older history loaded as needed. Esc closes.
  */
 final class SearchBar extends JPanel {
+  /** Results shown at once; more scroll. */
+  private static final int MAX_ROWS = 6;
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.SHORT);
 
   private final JTextField query = new JTextField();
@@ -84,7 +85,6 @@ final class SearchBar extends JPanel {
         }
       }
     });
-    resultsScroll.setPreferredSize(new Dimension(UIScale.scale(200), UIScale.scale(150)));
     resultsScroll.setVisible(false);
     status.setName("search-status");
     Looks.muted(status);
@@ -133,6 +133,7 @@ final class SearchBar extends JPanel {
     status.setText(messages.isEmpty() ? "No messages found."
         : messages.size() == 1 ? "1 message found: Down, then Enter to show it."
         : messages.size() + " messages found, newest first: Down, then Enter to show one.");
+    results.setVisibleRowCount(Math.max(1, Math.min(MAX_ROWS, messages.size())));
     resultsScroll.setVisible(!messages.isEmpty());
     revalidate();
     repaint();
