@@ -280,16 +280,22 @@ public final class ChatSession implements ClientListener {
     }
   }
 
-  /** Asks the server to search the open room; {@code results} gets them, newest first. */
-  public void search(String query, Consumer<List<ServerFrame.Msg>> results) {
+  /**
+   * Asks the server to search the open room: {@code results} gets what it found, newest first,
+   * or {@code failed} why it could not (a word of two letters at least is needed, say).
+   */
+  public void search(String query, Consumer<List<ServerFrame.Msg>> results, Consumer<String> failed) {
     String room = directory.selected();
     if (room == null || query.isBlank()) {
       return;
     }
     calls.search(room, query.strip(), SEARCH_LIMIT).whenComplete((found, e) -> onEdt(() -> {
+      if (!room.equals(directory.selected())) {
+        return; // another room is shown now
+      }
       if (e != null) {
-        view.problem("Cannot search: " + Reasons.of(e));
-      } else if (room.equals(directory.selected())) {
+        failed.accept("Cannot search: " + Reasons.of(e));
+      } else {
         results.accept(found);
       }
     }));

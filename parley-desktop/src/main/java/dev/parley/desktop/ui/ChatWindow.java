@@ -91,6 +91,12 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
     }
   }
 
+  @Override
+  public void dispose() {
+    typingClock.stop();
+    super.dispose();
+  }
+
   public ChatSession session() {
     return session;
   }

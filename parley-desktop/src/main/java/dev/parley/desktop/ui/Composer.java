@@ -64,7 +64,8 @@ final class Composer extends JPanel {
       if (input.getText().isEmpty() && editingId == 0) {
         onUpInEmpty.run();
       } else {
-        input.getActionMap().get(DefaultEditorKit.upAction).actionPerformed(null);
+        input.getActionMap().get(DefaultEditorKit.upAction)
+            .actionPerformed(new ActionEvent(input, ActionEvent.ACTION_PERFORMED, null));
       }
     });
     bind("ESCAPE", this::stopEditing);

@@ -12,7 +12,6 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.function.LongConsumer;
 import javax.swing.AbstractAction;
@@ -43,16 +42,21 @@ final class SearchBar extends JPanel {
   private final JList<ServerFrame.Msg> results = new JList<>(found);
   private final JScrollPane resultsScroll = new JScrollPane(results);
   private final JLabel status = new JLabel(" ");
-  private final BiConsumer<String, Consumer<List<ServerFrame.Msg>>> search;
+  private final Searcher search;
   private final LongConsumer choose;
   private final Runnable closed;
 
+  /** Asks the server; one of the two answers comes back on the event thread. */
+  interface Searcher {
+    void search(String query, Consumer<List<ServerFrame.Msg>> found, Consumer<String> failed);
+  }
+
   /**
-   * @param search asks the server for a query's results, handed back on the event thread
+   * @param search asks the server for a query's results
    * @param choose shows the message of that id in the conversation
    * @param closed after Esc, to put the focus back in the composer
    */
-  SearchBar(BiConsumer<String, Consumer<List<ServerFrame.Msg>>> search, LongConsumer choose, Runnable closed) {
+  SearchBar(Searcher search, LongConsumer choose, Runnable closed) {
     super(new BorderLayout(0, UIScale.scale(4)));
     this.search = search;
     this.choose = choose;
@@ -124,7 +128,7 @@ final class SearchBar extends JPanel {
     }
     status.setText("Searching…");
     status.setVisible(true);
-    search.accept(words, this::show);
+    search.search(words, this::show, this::failed);
   }
 
   private void show(List<ServerFrame.Msg> messages) {
@@ -137,6 +141,13 @@ final class SearchBar extends JPanel {
     resultsScroll.setVisible(!messages.isEmpty());
     revalidate();
     repaint();
+  }
+
+  private void failed(String why) {
+    clear();
+    status.setText(why);
+    status.setVisible(true);
+    revalidate();
   }
 
   private void chooseSelected() {
