@@ -103,7 +103,7 @@ class TerminalChatIT {
     for (int i = 1; i <= 8; i++) {
       String expected = "[lobby] bob: line " + i + " from bob";
       assertThat(screen).filteredOn(row -> row.contains(expected)).singleElement()
-          .satisfies(row -> assertThat(row).matches("\\d\\d:\\d\\d \\Q" + expected + "\\E"));
+          .satisfies(row -> assertThat(row).matches("\\d\\d:\\d\\d #\\d+ \\Q" + expected + "\\E"));
     }
     tmux.type("alice", "ght");
     tmux.enter("alice");

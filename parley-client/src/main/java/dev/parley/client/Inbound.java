@@ -138,6 +138,11 @@ final class Inbound {
       ServerFrame.HistoryPage shown =
           new ServerFrame.HistoryPage(page.ref(), page.room(), view.fold(page.messages()), page.more());
       session.callbacks.complete(query.answer(), shown);
+    } else if (request instanceof Request.Counting) {
+      RoomState room = session.ledger.get(page.room());
+      if (room != null) {
+        session.tell(room.view.count(page.messages(), session.user()));
+      }
     } else if (request instanceof Request.Filling) {
       RoomState room = session.ledger.get(page.room());
       if (room != null) {
@@ -205,6 +210,8 @@ final class Inbound {
       session.callbacks.fail(query.answer(), refusal(error));
     } else if (request instanceof Request.Filling filling) {
       log.warn("cannot fill a gap in {}: {}", filling.room(), error.message());
+    } else if (request instanceof Request.Counting counting) {
+      log.warn("cannot count the unread messages of {}: {}", counting.room(), error.message());
     }
   }
 
@@ -212,6 +219,9 @@ final class Inbound {
   private ClientFrame frameOf(Request request, String ref) {
     if (request instanceof Request.Query query) {
       return query.frame();
+    }
+    if (request instanceof Request.Counting counting) {
+      return counting.frame();
     }
     if (request instanceof Request.Joining joining) {
       RoomState room = session.ledger.get(joining.room());

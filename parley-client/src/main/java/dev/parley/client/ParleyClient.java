@@ -208,7 +208,8 @@ public final class ParleyClient implements AutoCloseable {
   /**
    * The number of ordinary messages from others above the read marker, among those the client
    * received in {@code room} (a join replays the newest 50, or everything after its {@code
-   * since}); 0 for a room it does not follow.
+   * since}; for a private conversation open at the first login, up to 200 above the marker,
+   * fetched to count them); 0 for a room it does not follow.
    */
   public int unread(String anySpelling) {
     return session.unread(spelling(anySpelling));

@@ -18,6 +18,12 @@ sealed interface Request {
   /** A history page the client asked for itself, to fill a gap. */
   record Filling(String room) implements Request {}
 
+  /**
+   * The history page above a private conversation's read marker that a first login asks for,
+   * to count what is unread there (the conversation is delivered from its newest message on).
+   */
+  record Counting(String room, ClientFrame.History frame) implements Request {}
+
   /** A question ({@code history}, {@code rooms}, {@code who}), asked again after a reconnect. */
   record Query(ClientFrame frame, CompletableFuture<ServerFrame> answer) implements Request {}
 }

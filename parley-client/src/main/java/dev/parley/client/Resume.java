@@ -39,10 +39,22 @@ final class Resume {
       if (!room.wanted) { // a wanted one catches up its reading at its join
         session.inbound().catchUpReading(room, dm.read());
       }
+      if (!welcomedBefore && dm.read() < dm.last()) {
+        countUnread(room, dm);
+      }
       if (welcomedBefore && !room.wanted && dm.last() > room.delivered) {
         sendJoin(room);
       }
     }
+  }
+
+  /** Asks for what is above the marker (at most a page of it), for {@link RoomView#count}. */
+  private void countUnread(RoomState room, ServerFrame.RoomLast dm) {
+    String ref = session.refs.next();
+    int limit = (int) Math.min(dm.last() - dm.read(), RoomLedger.PAGE);
+    ClientFrame.History page = new ClientFrame.History(room.name, dm.last() + 1, limit, ref);
+    session.requests.put(ref, new Request.Counting(room.name, page));
+    session.outbox.send(page);
   }
 
   void sendJoin(RoomState room) {

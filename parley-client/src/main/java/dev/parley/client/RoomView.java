@@ -66,6 +66,20 @@ final class RoomView {
     return out;
   }
 
+  /**
+   * Counts, as unread, the messages of a history page that the client was not given (they are
+   * older than where delivery started) but lie above the read marker.
+   */
+  List<Delivery> count(List<ServerFrame.Msg> page, String me) {
+    int before = unread.size();
+    for (ServerFrame.Msg m : fold(page)) {
+      if (m.id() > read && !m.deleted() && me != null && !Names.key(m.from()).equals(Names.key(me))) {
+        unread.add(m.id());
+      }
+    }
+    return unread.size() == before ? List.of() : List.of(new Delivery.UnreadChanged(room, unread.size()));
+  }
+
   /** The read marker moves to {@code id} if that is further on; nothing otherwise. */
   List<Delivery> markRead(long id) {
     if (id <= read) {

@@ -126,4 +126,16 @@ class RoomViewTest {
     assertThat(view.topic("Release day", "alice")).isEmpty();
     assertThat(view.topic("", "alice")).containsExactly(new Delivery.TopicChanged("lobby", "", "alice"));
   }
+
+  @Test
+  void anOlderPageAboveTheMarkerCountsItsMessagesFromOthersOnce() {
+    view.markRead(2);
+    view.take(msg(6, "bob", "live"), "alice");
+
+    List<Delivery> told = view.count(List.of(msg(2, "bob", "read"), msg(3, "bob", "unread"), msg(4, "alice", "mine"),
+        msg(5, "bob", "gone"), delete(6, "bob", 5)), "alice");
+
+    assertThat(told).containsExactly(new Delivery.UnreadChanged("lobby", 2));
+    assertThat(view.count(List.of(msg(3, "bob", "unread")), "alice")).isEmpty();
+  }
 }

@@ -2,6 +2,9 @@ package dev.parley.app.chat;
 
 import dev.parley.client.ParleyClient;
 import dev.parley.protocol.ServerFrame;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,9 +30,17 @@ final class SlashCommands {
     TABLE.put("/who", new Entry("/who [ROOM]", "who is in the room now", SlashCommands::who));
     TABLE.put("/msg", new Entry("/msg USER TEXT", "send a private message", SlashCommands::msg));
     TABLE.put("/history", new Entry("/history [N]", "show the last N messages of the room (20)", SlashCommands::history));
+    TABLE.put("/edit", new Entry("/edit [ID] TEXT", "change your message ID (your last one) to TEXT", SlashCommands::edit));
+    TABLE.put("/delete", new Entry("/delete [ID]", "delete message ID (your last one)", SlashCommands::delete));
+    TABLE.put("/topic", new Entry("/topic [TEXT]", "show the room's topic, or set it (owners; - clears)", SlashCommands::topic));
+    TABLE.put("/search", new Entry("/search WORDS", "find the room's messages with all these words", SlashCommands::search));
     TABLE.put("/quit", new Entry("/quit", "leave the chat", (c, a) -> c.quit = true));
     TABLE.put("/help", new Entry("/help", "this list", (c, a) -> c.help()));
   }
+
+  static final int SEARCH_RESULTS = 20;
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final ParleyClient client;
   private final ChatScreen screen;
@@ -38,6 +49,9 @@ final class SlashCommands {
   /** Sends not yet acknowledged, to wait for at {@code /quit}. */
   private final List<CompletableFuture<?>> pending = new CopyOnWriteArrayList<>();
   private boolean quit;
+  /** When {@link #typed} last told the room ({@link System#nanoTime}); input thread only. */
+  private long typingToldAt;
+  private static final long TYPING_EVERY_NANOS = java.time.Duration.ofSeconds(3).toNanos();
 
   SlashCommands(ParleyClient client, ChatScreen screen) {
     this.client = client;
@@ -46,6 +60,7 @@ final class SlashCommands {
 
   /** Handles one line; false once the user asked to quit. */
   boolean handle(String line) {
+    markSeen();
     String text = line.strip();
     if (text.isEmpty()) {
       return true;
@@ -64,6 +79,22 @@ final class SlashCommands {
     }
     say(text.startsWith("//") ? text.substring(1) : line);
     return true;
+  }
+
+  /**
+   * The user typed a character into {@code buffer}: tell the room, at most every few seconds
+   * (the library limits it too; this keeps each key press cheap). Commands are not typing.
+   */
+  void typed(CharSequence buffer) {
+    String room = screen.currentRoom();
+    boolean command = buffer.length() > 0 && buffer.charAt(0) == '/'
+        && (buffer.length() < 2 || buffer.charAt(1) != '/');
+    long now = System.nanoTime();
+    if (room == null || command || (typingToldAt != 0 && now - typingToldAt < TYPING_EVERY_NANOS)) {
+      return;
+    }
+    typingToldAt = now;
+    client.typing(room);
   }
 
   List<CompletableFuture<?>> pending() {
@@ -158,6 +189,82 @@ final class SlashCommands {
       page.messages().forEach(screen::message);
       screen.info("---");
     });
+  }
+
+  private void edit(String args) {
+    String room = screen.currentRoom();
+    MessageTarget target = MessageTarget.parse(args);
+    if (room == null || target.rest().isEmpty()) {
+      screen.error(room == null ? "not in a room" : "usage: /edit [ID] TEXT");
+      return;
+    }
+    Long id = target.id() != null ? target.id() : screen.own().last(room);
+    if (id == null) {
+      screen.error("nothing of yours to edit in " + room + ": give its id, /edit ID TEXT");
+      return;
+    }
+    track(client.edit(room, id, target.rest()), "(the edit of #" + id + ")");
+  }
+
+  private void delete(String args) {
+    String room = screen.currentRoom();
+    MessageTarget target = MessageTarget.parse(args);
+    if (room == null || !target.rest().isEmpty()) {
+      screen.error(room == null ? "not in a room" : "usage: /delete [ID]");
+      return;
+    }
+    Long id = target.id() != null ? target.id() : screen.own().last(room);
+    if (id == null) {
+      screen.error("nothing of yours to delete in " + room + ": give its id, /delete ID");
+      return;
+    }
+    track(client.delete(room, id), "(the delete of #" + id + ")");
+  }
+
+  private void topic(String args) {
+    String room = screen.currentRoom();
+    if (room == null) {
+      screen.error("not in a room");
+      return;
+    }
+    if (args.isEmpty()) {
+      String topic = screen.topic(room);
+      screen.info(topic.isEmpty() ? room + " has no topic" : "topic of " + room + ": " + topic);
+      return;
+    }
+    client.setTopic(room, args.equals("-") ? "" : args).whenComplete((set, e) -> {
+      if (e != null) {
+        screen.error("cannot set the topic of " + room + ": " + Reasons.of(e));
+      }
+    });
+  }
+
+  private void search(String args) {
+    String room = screen.currentRoom();
+    if (room == null || args.isEmpty()) {
+      screen.error(room == null ? "not in a room" : "usage: /search WORDS");
+      return;
+    }
+    client.search(room, args, SEARCH_RESULTS).whenComplete((found, e) -> {
+      if (e != null) {
+        screen.error("cannot search " + room + ": " + Reasons.of(e));
+        return;
+      }
+      screen.info("--- " + room + ": " + found.size() + (found.size() == 1 ? " message" : " messages")
+          + " with " + args + ", newest first ---");
+      found.forEach(m -> screen.info("  #" + m.id() + "  " + DAY_AND_TIME.format(Instant.ofEpochMilli(m.ts()))
+          + "  " + m.from() + ": " + m.text()));
+      screen.info("---");
+    });
+  }
+
+  /** What was shown of the current room has been seen: the user is at the keyboard. */
+  private void markSeen() {
+    String room = screen.currentRoom();
+    Long last = screen.lastShown(room);
+    if (last != null) {
+      client.markRead(room, last);
+    }
   }
 
   private void help() {

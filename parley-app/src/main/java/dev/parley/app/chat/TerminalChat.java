@@ -12,6 +12,7 @@ import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.Widget;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -55,6 +56,7 @@ final class TerminalChat implements AutoCloseable {
     ChatScreen screen = new ChatScreen(reader);
     SlashCommands commands = new SlashCommands(client, screen);
     client.addListener(screen);
+    tellTyping(commands);
     screen.info("connecting to " + endpoint + " (Ctrl-C gives up)");
     try {
       screen.me(client.connect().get().user());
@@ -83,6 +85,16 @@ final class TerminalChat implements AutoCloseable {
     }
     awaitPending(commands.pending());
     return 0;
+  }
+
+  /** Every character typed into the line also tells the room the user is typing. */
+  private void tellTyping(SlashCommands commands) {
+    Widget insert = reader.getWidgets().get(LineReader.SELF_INSERT);
+    reader.getWidgets().put(LineReader.SELF_INSERT, () -> {
+      boolean inserted = insert.apply();
+      commands.typed(reader.getBuffer().toString());
+      return inserted;
+    });
   }
 
   /** Gives sends still on their way a few seconds to be acknowledged before quitting. */
