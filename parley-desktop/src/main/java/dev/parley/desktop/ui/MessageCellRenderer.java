@@ -72,7 +72,7 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
     int gutter = UIScale.scale(36);
     int side = UIScale.scale(16);
     setBackground(selected || line.id() == highlighted && line.id() > 0
-        ? tint(list.getBackground(), list.getSelectionBackground()) : list.getBackground());
+        ? tint(list.getBackground(), accent(list)) : list.getBackground());
     setBorder(BorderFactory.createEmptyBorder(
         UIScale.scale(line.startsGroup() ? 8 : 1), side, UIScale.scale(1), side));
 
@@ -109,9 +109,15 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
     highlighted = id;
   }
 
+  private static Color accent(JList<?> list) {
+    Color accent = UIManager.getColor("Component.accentColor");
+    return accent != null ? accent : list.getSelectionBackground();
+  }
+
+  /** A quarter of the accent in the background: visible in both themes, the text still readable. */
   private static Color tint(Color base, Color accent) {
-    return new Color((base.getRed() * 2 + accent.getRed()) / 3, (base.getGreen() * 2 + accent.getGreen()) / 3,
-        (base.getBlue() * 2 + accent.getBlue()) / 3);
+    return new Color((base.getRed() * 3 + accent.getRed()) / 4, (base.getGreen() * 3 + accent.getGreen()) / 4,
+        (base.getBlue() * 3 + accent.getBlue()) / 4);
   }
 
   private static String dayText(long ts) {
