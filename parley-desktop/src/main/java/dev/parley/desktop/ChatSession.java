@@ -3,8 +3,6 @@ package dev.parley.desktop;
 import dev.parley.client.ClientListener;
 import dev.parley.client.ConnectionState;
 import dev.parley.client.ParleyClient;
-import dev.parley.desktop.model.ChatLine;
-import dev.parley.desktop.model.ChatMessage;
 import dev.parley.desktop.model.Conversation;
 import dev.parley.desktop.model.Members;
 import dev.parley.desktop.model.PendingLine;
@@ -21,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Consumer;
 import javax.swing.SwingUtilities;
 
 /**
@@ -37,11 +34,6 @@ public final class ChatSession implements ClientListener {
   /** Messages per history page when scrolling up. */
   static final int PAGE = 50;
 
-  /** History pages fetched at most to reach a search result (a result further back is not shown). */
-  static final int MAX_PAGES_TO_RESULT = 20;
-  /** Search results asked for. */
-  static final int SEARCH_LIMIT = 50;
-
   private final ParleyClient client;
   private final ConversationCalls calls;
   private final String me;
@@ -52,6 +44,7 @@ public final class ChatSession implements ClientListener {
   private final Map<String, RoomDetails> details = new HashMap<>();
   /** Private conversations joined (so that their events come to this connection). */
   private final Set<String> followed = new HashSet<>();
+  private final ConversationActions actions;
   private final TypingIndicator typing = new TypingIndicator(System::currentTimeMillis);
   private final TypingPacer pacer = new TypingPacer(System::currentTimeMillis);
   private long nextTicket = 1;
@@ -63,6 +56,7 @@ public final class ChatSession implements ClientListener {
     this.calls = new ClientCalls(client);
     this.me = welcome.user();
     this.view = view;
+    this.actions = new ConversationActions(this, calls, view);
     for (ServerFrame.RoomLast dm : welcome.dms()) {
       directory.add(dm.room(), dm.read());
       follow(dm.room());
@@ -87,6 +81,11 @@ public final class ChatSession implements ClientListener {
         recount(directRoom);
       }
     }));
+  }
+
+  /** Edit, delete, topic and search, as the user asks for them. */
+  public ConversationActions actions() {
+    return actions;
   }
 
   public ParleyClient client() {
@@ -235,118 +234,7 @@ public final class ChatSession implements ClientListener {
     }
   }
 
-  /** Whether the user may edit a row: their own message, stored and not deleted. */
-  public boolean mayEdit(ChatLine line) {
-    return !line.pending() && !line.deleted() && line.id() > 0 && isMe(line.from());
-  }
-
-  /** Whether the user may delete a row: their own message, or any when they own the room. */
-  public boolean mayDelete(ChatLine line) {
-    String room = directory.selected();
-    return !line.pending() && !line.deleted() && line.id() > 0 && room != null
-        && (isMe(line.from()) || details(room).ownedBy(me));
-  }
-
-  /** Whether the user may set the open room's topic (owners of public rooms). */
-  public boolean maySetTopic() {
-    String room = directory.selected();
-    return room != null && !Names.isDirect(room) && details(room).ownedBy(me);
-  }
-
-  /** The user's newest message in the open room still showing its text, for Up in the composer. */
-  public ChatMessage lastOwnMessage() {
-    String room = directory.selected();
-    return room == null ? null : conversation(room).lastOwn(me);
-  }
-
-  public void edit(long id, String text) {
-    String room = directory.selected();
-    if (room != null) {
-      report(calls.edit(room, id, text), "Not edited: ");
-    }
-  }
-
-  public void delete(long id) {
-    String room = directory.selected();
-    if (room != null) {
-      report(calls.delete(room, id), "Not deleted: ");
-    }
-  }
-
-  public void setTopic(String text) {
-    String room = directory.selected();
-    if (room != null) {
-      report(calls.setTopic(room, text), "Topic not set: ");
-    }
-  }
-
-  /**
-   * Asks the server to search the open room: {@code results} gets what it found, newest first,
-   * or {@code failed} why it could not (a word of two letters at least is needed, say).
-   */
-  public void search(String query, Consumer<List<ServerFrame.Msg>> results, Consumer<String> failed) {
-    String room = directory.selected();
-    if (room == null || query.isBlank()) {
-      return;
-    }
-    calls.search(room, query.strip(), SEARCH_LIMIT).whenComplete((found, e) -> onEdt(() -> {
-      if (!room.equals(directory.selected())) {
-        return; // another room is shown now
-      }
-      if (e != null) {
-        failed.accept("Cannot search: " + Reasons.of(e));
-      } else {
-        results.accept(found);
-      }
-    }));
-  }
-
-  /**
-   * Loads the open room's history back to message {@code id} (a search result), page by page so
-   * the conversation stays whole, then has the window scroll to it.
-   */
-  public void showMessage(long id) {
-    String room = directory.selected();
-    if (room != null) {
-      loadBackTo(conversation(room), id, MAX_PAGES_TO_RESULT);
-    }
-  }
-
-  private void loadBackTo(Conversation c, long id, int pagesLeft) {
-    if ((c.oldestId() != 0 && c.oldestId() <= id) || (!c.hasOlder() && c.size() > 0)) {
-      view.scrollToMessage(c.room(), id);
-      return;
-    }
-    if (pagesLeft == 0) {
-      view.problem("That message is too far back to show here.");
-      return;
-    }
-    Long before = c.size() == 0 ? null : c.oldestId();
-    client.history(c.room(), before, PAGE).whenComplete((page, e) -> onEdt(() -> {
-      if (e != null) {
-        view.problem("Cannot load older messages: " + Reasons.of(e));
-        return;
-      }
-      if (c.addAll(page.messages()) > 0) {
-        view.conversationPrepended(c.room());
-      }
-      if (!page.more()) {
-        view.scrollToMessage(c.room(), id);
-      } else {
-        loadBackTo(c, id, pagesLeft - 1);
-      }
-    }));
-  }
-
-  private void report(CompletableFuture<?> done, String failure) {
-    done.whenComplete((ok, e) -> {
-      if (e != null) {
-        onEdt(() -> view.problem(failure + Reasons.of(e)));
-      }
-    });
-  }
-
-  private boolean isMe(String user) {
+  boolean isMe(String user) {
     return Names.key(user).equals(Names.key(me));
   }
 
@@ -501,7 +389,7 @@ public final class ChatSession implements ClientListener {
     }
   }
 
-  private static void onEdt(Runnable work) {
+  static void onEdt(Runnable work) {
     SwingUtilities.invokeLater(work);
   }
 }

@@ -152,7 +152,7 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
     if (room == null) {
       conversation.topic("", false);
     } else if (room.equals(shownRoom)) {
-      conversation.topic(session.details(room).topic(), session.maySetTopic());
+      conversation.topic(session.details(room).topic(), session.actions().maySetTopic());
     }
   }
 

@@ -2,6 +2,7 @@ package dev.parley.desktop.ui;
 
 import com.formdev.flatlaf.util.UIScale;
 import dev.parley.desktop.ChatSession;
+import dev.parley.desktop.ConversationActions;
 import dev.parley.desktop.model.ChatLine;
 import dev.parley.desktop.model.ChatMessage;
 import dev.parley.desktop.model.Conversation;
@@ -45,6 +46,7 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
   private final SearchBar searchBar;
   private final Composer composer;
   private final ChatSession session;
+  private final ConversationActions actions;
   private Conversation shown;
   /** True from a switch of room until it is scrolled to its end: its scroll events are not the user's. */
   private boolean switching;
@@ -52,15 +54,16 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
   ConversationPane(ChatSession session) {
     super(new BorderLayout());
     this.session = session;
+    this.actions = session.actions();
     // One's own message is at the end: go there, as chat apps do, even from far up.
     this.composer = new Composer(text -> {
       session.send(text);
       scrollToEnd();
     });
-    this.searchBar = new SearchBar(session::search, session::showMessage, () -> composer.input().requestFocusInWindow());
+    this.searchBar = new SearchBar(actions::search, actions::showMessage, () -> composer.input().requestFocusInWindow());
     composer.onTyping(session::keystroke);
     composer.onUpInEmpty(() -> {
-      ChatMessage last = session.lastOwnMessage();
+      ChatMessage last = actions.lastOwnMessage();
       if (last != null) {
         composer.startEditing(last.id(), last.text());
       }
@@ -158,7 +161,7 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
 
   /** Asks an owner for the open room's new topic. */
   void editTopic() {
-    if (shown == null || !session.maySetTopic()) {
+    if (shown == null || !actions.maySetTopic()) {
       return;
     }
     JOptionPane ask = new JOptionPane("Topic (empty clears it):", JOptionPane.PLAIN_MESSAGE, JOptionPane.OK_CANCEL_OPTION);
@@ -167,7 +170,7 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
     answer(ask, "Set topic", "topic-dialog");
     Object text = ask.getInputValue();
     if (text != null && text != JOptionPane.UNINITIALIZED_VALUE) {
-      session.setTopic(text.toString().strip());
+      actions.setTopic(text.toString().strip());
     }
     composer.input().requestFocusInWindow();
   }
@@ -265,12 +268,12 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
 
   @Override
   public boolean mayEdit(ChatLine line) {
-    return session.mayEdit(line);
+    return actions.mayEdit(line);
   }
 
   @Override
   public boolean mayDelete(ChatLine line) {
-    return session.mayDelete(line);
+    return actions.mayDelete(line);
   }
 
   @Override
@@ -280,12 +283,12 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
 
   @Override
   public void delete(ChatLine line) {
-    String whose = session.mayEdit(line) ? "your message" : line.from() + "'s message";
+    String whose = actions.mayEdit(line) ? "your message" : line.from() + "'s message";
     JOptionPane ask = new JOptionPane("Delete " + whose + " for everyone?", JOptionPane.WARNING_MESSAGE,
         JOptionPane.YES_NO_OPTION);
     answer(ask, "Delete message", "delete-dialog");
     if (Integer.valueOf(JOptionPane.YES_OPTION).equals(ask.getValue())) {
-      session.delete(line.id());
+      actions.delete(line.id());
     }
     composer.input().requestFocusInWindow();
   }
@@ -301,7 +304,7 @@ final class ConversationPane extends JPanel implements MessageMenu.Actions {
   private void saveEdit(long id, String text) {
     ChatMessage before = shown == null ? null : shown.shown(id);
     if (before != null && !before.text().equals(text)) {
-      session.edit(id, text);
+      actions.edit(id, text);
     }
   }
 
