@@ -142,6 +142,22 @@ class DesktopChatIT {
           && rowsWith(rows, "", "deleted") == deletedBefore + 1);
     }
 
+    // The same from the keyboard: Shift+Tab from the composer to the messages (the newest row is
+    // picked), Shift+F10 for its menu.
+    say(bob, "another slip");
+    awaitTexts(alice, List.of("another slip"));
+    bob.call("key shift TAB");
+    bob.awaitAnswer("focused", f -> "messages".equals(f.asText()));
+    bob.call("key shift F10");
+    bob.call("menu-item Delete…");
+    bob.call("window delete-dialog");
+    bob.call("key ENTER");
+    bob.call("window chat");
+    for (DesktopWindow w : List.of(alice, bob)) {
+      w.awaitAnswer("messages", rows -> rowsWith(rows, "another slip", null) == 0
+          && rowsWith(rows, "", "deleted") == deletedBefore + 2);
+    }
+
     // The room's owner (alice, its first registered member) sets the topic; bob's header shows it.
     alice.call("click set-topic");
     alice.call("window topic-dialog");
