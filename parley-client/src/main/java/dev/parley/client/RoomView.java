@@ -5,13 +5,12 @@ import dev.parley.protocol.ServerFrame;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * A room as the application sees it, beyond the exactly-once order of {@link RoomLedger}: edits
  * and deletes are applied to the messages they name instead of being shown as new ones, the read
  * marker only moves forward, and the unread count is the number of ordinary messages from others
- * above it (among those the client received). Loop-owned.
+ * above it (among those the client received; at most {@value UnreadIds#MAX}). Loop-owned.
  */
 final class RoomView {
   /** Amendments remembered per room, for messages that may still come in a history page. */
@@ -22,7 +21,7 @@ final class RoomView {
 
   private final String room;
   private long read;
-  private final TreeSet<Long> unread = new TreeSet<>();
+  private final UnreadIds unread = new UnreadIds();
   private final TreeMap<Long, Amendment> amended = new TreeMap<>();
   private String topic = "";
 
@@ -59,8 +58,9 @@ final class RoomView {
     } else {
       out.add(new Delivery.Message(applied(msg)));
       if (msg.id() > read && !msg.deleted() && me != null && !Names.key(msg.from()).equals(Names.key(me))) {
-        unread.add(msg.id());
-        out.add(new Delivery.UnreadChanged(room, unread.size()));
+        if (unread.add(msg.id())) {
+          out.add(new Delivery.UnreadChanged(room, unread.size()));
+        }
       }
     }
     return out;
@@ -88,9 +88,7 @@ final class RoomView {
     read = id;
     List<Delivery> out = new ArrayList<>();
     out.add(new Delivery.ReadMoved(room, id));
-    int before = unread.size();
-    unread.headSet(id, true).clear();
-    if (unread.size() != before) {
+    if (unread.removeUpTo(id)) {
       out.add(new Delivery.UnreadChanged(room, unread.size()));
     }
     return out;

@@ -152,9 +152,14 @@ final class ChatScreen implements ClientListener {
   @Override
   public void topicChanged(String roomName, String topic, String by) {
     topics.put(roomName, topic);
-    String what = topic.isEmpty() ? "cleared the topic of " + roomName : "set the topic of " + roomName + ": " + topic;
-    print(new AttributedString(by != null ? "* " + by + " " + what
-        : topic.isEmpty() ? "* " + roomName + " has no topic now" : "* topic of " + roomName + ": " + topic, DIM));
+    String line;
+    if (by == null) { // learnt at a join
+      line = topic.isEmpty() ? "* " + roomName + " has no topic now" : "* topic of " + roomName + ": " + topic;
+    } else {
+      line = topic.isEmpty() ? "* " + by + " cleared the topic of " + roomName
+          : "* " + by + " set the topic of " + roomName + ": " + topic;
+    }
+    print(new AttributedString(line, DIM));
     refreshPrompt();
   }
 
