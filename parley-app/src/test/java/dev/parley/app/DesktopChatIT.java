@@ -103,6 +103,73 @@ class DesktopChatIT {
     awaitTexts(bob, beforeKill);
     awaitMessages(carol, beforeKill);
 
+    // While bob types, alice's window says so ("bob is typing…"). Typing is told at most every
+    // 3 s, so bob goes on typing until it shows (a bounded number of keys).
+    bob.call("click composer");
+    boolean shown = false;
+    for (int i = 0; i < 30 && !shown; i++) {
+      bob.call("type s");
+      shown = alice.within(Duration.ofMillis(500), "text typing", t -> t.asText().equals("bob is typing…"));
+    }
+    assertThat(shown).as("alice sees bob typing").isTrue();
+    bob.call("key ctrl A");
+    bob.call("key BACK_SPACE");
+
+    // An edit (Up in the empty composer edits one's last message) shows in place in both windows.
+    say(alice, "a tpyo here");
+    awaitTexts(bob, List.of("a tpyo here"));
+    alice.call("click composer");
+    alice.call("key UP");
+    alice.awaitAnswer("text composer", t -> t.asText().equals("a tpyo here"));
+    alice.call("key ctrl A");
+    alice.call("type no typo here");
+    alice.call("key ENTER");
+    for (DesktopWindow w : List.of(alice, bob)) {
+      w.awaitAnswer("messages", rows -> rowsWith(rows, "no typo here", "edited") == 1 && rowsWith(rows, "a tpyo here", null) == 0);
+    }
+
+    // A delete, from the message's context menu (a right click), leaves "message deleted" in place.
+    say(bob, "oops, wrong room");
+    awaitTexts(alice, List.of("oops, wrong room"));
+    int deletedBefore = rowsWith(alice.call("messages"), "", "deleted");
+    bob.call("menu-on oops, wrong room");
+    bob.call("menu-item Delete…");
+    bob.call("window delete-dialog");
+    bob.call("key ENTER"); // "Yes" is the default button
+    bob.call("window chat");
+    for (DesktopWindow w : List.of(alice, bob)) {
+      w.awaitAnswer("messages", rows -> rowsWith(rows, "oops, wrong room", null) == 0
+          && rowsWith(rows, "", "deleted") == deletedBefore + 1);
+    }
+
+    // The same from the keyboard: Shift+Tab from the composer to the messages (the newest row is
+    // picked), Shift+F10 for its menu.
+    say(bob, "another slip");
+    awaitTexts(alice, List.of("another slip"));
+    bob.call("key shift TAB");
+    bob.awaitAnswer("focused", f -> "messages".equals(f.asText()));
+    bob.call("key shift F10");
+    bob.call("menu-item Delete…");
+    bob.call("window delete-dialog");
+    bob.call("key ENTER");
+    bob.call("window chat");
+    for (DesktopWindow w : List.of(alice, bob)) {
+      w.awaitAnswer("messages", rows -> rowsWith(rows, "another slip", null) == 0
+          && rowsWith(rows, "", "deleted") == deletedBefore + 2);
+    }
+
+    // The room's owner (alice, its first registered member) sets the topic; bob's header shows it.
+    alice.call("click set-topic");
+    alice.call("window topic-dialog");
+    alice.call("key ctrl A");
+    alice.call("type Release day");
+    alice.call("key ENTER");
+    alice.call("window chat");
+    for (DesktopWindow w : List.of(alice, bob)) {
+      w.awaitAnswer("text room-topic", t -> t.asText().equals("Release day"));
+    }
+    alice.call("screenshot " + SHOTS.resolve("desktop-conversation-features.png"));
+
     // A private conversation from the member list; it shows as unread in bob's room list.
     alice.call("member-click bob");
     alice.awaitAnswer("rooms", r -> "dm:alice:bob".equals(r.path("selected").asText()));
@@ -114,7 +181,24 @@ class DesktopChatIT {
     bob.awaitAnswer("rooms", r -> "dm:alice:bob".equals(r.path("selected").asText()) && unread(r, "dm:alice:bob") == 0);
     awaitTexts(bob, List.of("psst bob, private"));
     bob.call("screenshot " + SHOTS.resolve("desktop-dark-private.png"));
+
+    // Read markers agree across devices: bob's lobby has one unread message; read on another of
+    // bob's connections, it is read in the window too; read in the window, the other hears so.
+    WireClient bobElsewhere = track(WireClient.connect(tcp));
+    bobElsewhere.sendFrame("type", "hello", "user", "bob", "password", PASSWORD);
+    bobElsewhere.expect("welcome");
+    bobElsewhere.sendFrame("type", "join", "room", "lobby", "since", SEEDED + 100);
+    bobElsewhere.expect("joined");
+    long away = sayAsCarol(carol, "carol while bob is away", "c-away");
+    bob.awaitAnswer("rooms", r -> unread(r, "lobby") == 1);
+    bobElsewhere.sendFrame("type", "read", "room", "lobby", "id", away);
+    bob.awaitAnswer("rooms", r -> unread(r, "lobby") == 0);
+    long again = sayAsCarol(carol, "carol again", "c-again");
+    bob.awaitAnswer("rooms", r -> unread(r, "lobby") == 1);
     bob.call("key alt UP");
+    bob.awaitAnswer("rooms", r -> "lobby".equals(r.path("selected").asText()) && unread(r, "lobby") == 0);
+    awaitFrame(bobElsewhere, f -> f.path("type").asText().equals("read") && f.path("id").asLong() == again);
+    bobElsewhere.close();
     alice.call("click composer");
     alice.call("key alt UP");
     for (DesktopWindow w : List.of(alice, bob)) {
@@ -193,10 +277,23 @@ class DesktopChatIT {
     dave.call("key ENTER");
     awaitTexts(dave, List.of("Hello from dave at 200%"));
     awaitTexts(alice, List.of("Hello from dave at 200%"));
+    // Ctrl+F asks the server: three messages hold the word "restart". "seed 3" is one message,
+    // far older than the window has loaded: choosing it loads the history back to it.
     dave.call("key ctrl F");
     dave.awaitAnswer("focused", f -> "find".equals(f.asText()));
     dave.call("type restart");
-    dave.awaitAnswer("messages", rows -> rows.size() == 3);
+    dave.call("key ENTER");
+    dave.awaitAnswer("results", rows -> rows.size() == 3);
+    dave.call("key ctrl A");
+    dave.call("type seed 3");
+    dave.call("key ENTER");
+    dave.awaitAnswer("results", rows -> rows.size() == 1 && rows.get(0).path("text").asText().equals("seed 3"));
+    dave.call("key DOWN");
+    dave.awaitAnswer("focused", f -> "search-results".equals(f.asText()));
+    dave.call("key ENTER");
+    dave.awaitAnswer("messages", rows -> rows.size() > 0 && rows.get(0).path("id").asLong() <= 3);
+    dave.call("screenshot " + SHOTS.resolve("desktop-search-200.png"));
+    dave.call("click find");
     dave.call("key ESCAPE");
     dave.awaitAnswer("focused", f -> "composer".equals(f.asText()));
     dave.call("screenshot " + SHOTS.resolve("desktop-light-200.png"));
@@ -250,6 +347,39 @@ class DesktopChatIT {
       }
       return heard.containsAll(texts);
     });
+  }
+
+  /** Rows whose text is {@code text} and, when {@code flag} is given, with that flag set. */
+  private static int rowsWith(JsonNode rows, String text, String flag) {
+    int n = 0;
+    for (JsonNode r : rows) {
+      if (r.path("text").asText().equals(text) && (flag == null || r.path(flag).asBoolean())) {
+        n++;
+      }
+    }
+    return n;
+  }
+
+  /** Carol sends a line to the lobby; its id, from the ack. */
+  private static long sayAsCarol(WireClient carol, String text, String ref) {
+    carol.sendFrame("type", "send", "room", "lobby", "text", text, "ref", ref);
+    return awaitFrame(carol, f -> f.path("type").asText().equals("ack") && f.path("ref").asText().equals(ref))
+        .path("id").asLong();
+  }
+
+  /** Reads frames until one matches (the others are passed over). */
+  private static JsonNode awaitFrame(WireClient c, Predicate<JsonNode> wanted) {
+    List<JsonNode> found = new ArrayList<>();
+    await().atMost(DesktopWindow.WAIT).until(() -> {
+      while (c.hasArrived() && found.isEmpty()) {
+        JsonNode f = c.next();
+        if (wanted.test(f)) {
+          found.add(f);
+        }
+      }
+      return !found.isEmpty();
+    });
+    return found.get(0);
   }
 
   private static int pending(JsonNode rows) {

@@ -34,6 +34,31 @@ final class ListenerRelay implements ClientListener {
     pass(l -> l.stateChanged(state, detail));
   }
 
+  @Override
+  public void typing(String room, String user) {
+    pass(l -> l.typing(room, user));
+  }
+
+  @Override
+  public void edited(String room, long id, String text, String by) {
+    pass(l -> l.edited(room, id, text, by));
+  }
+
+  @Override
+  public void deleted(String room, long id, String by) {
+    pass(l -> l.deleted(room, id, by));
+  }
+
+  @Override
+  public void readMoved(String room, long id) {
+    pass(l -> l.readMoved(room, id));
+  }
+
+  @Override
+  public void topicChanged(String room, String topic, String by) {
+    pass(l -> l.topicChanged(room, topic, by));
+  }
+
   /** From now on, events go to {@code listener}, the held ones first. */
   void attach(ClientListener listener) {
     List<Consumer<ClientListener>> replay;

@@ -14,6 +14,18 @@ public interface SessionView {
   /** Older messages were put in front of {@code room}'s conversation. */
   void conversationPrepended(String room);
 
+  /** Messages of {@code room} changed in place (edited, deleted). */
+  void conversationChanged(String room);
+
+  /** Who is typing in {@code room} changed. */
+  void typingChanged(String room);
+
+  /** {@code room}'s topic changed. */
+  void topicChanged(String room);
+
+  /** Message {@code id} of {@code room} is loaded (a search result): show it. */
+  void scrollToMessage(String room, long id);
+
   /** {@code room}'s members or their presence changed. */
   void membersChanged(String room);
 

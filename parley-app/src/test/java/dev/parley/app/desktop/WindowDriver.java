@@ -7,6 +7,7 @@ import dev.parley.app.ParleyCommand;
 import dev.parley.desktop.model.ChatLine;
 import dev.parley.desktop.model.Members;
 import dev.parley.desktop.model.RoomEntry;
+import dev.parley.protocol.ServerFrame;
 import java.awt.Component;
 import java.awt.Container;
 import java.awt.KeyboardFocusManager;
@@ -33,6 +34,7 @@ import javax.imageio.ImageIO;
 import javax.swing.JComboBox;
 import javax.swing.JLabel;
 import javax.swing.JList;
+import javax.swing.JMenuItem;
 import javax.swing.KeyStroke;
 import javax.swing.SwingUtilities;
 import javax.swing.text.JTextComponent;
@@ -105,6 +107,9 @@ public final class WindowDriver {
         return c == null ? null : c.getName();
       });
       case "messages" -> onEdt(this::messages);
+      case "results" -> onEdt(this::results);
+      case "menu-on" -> menuOn(arg);
+      case "menu-item" -> click(menuItem(arg), 1);
       case "rooms" -> onEdt(this::rooms);
       case "members" -> onEdt(this::members);
       case "member-click" -> memberClick(arg);
@@ -302,9 +307,78 @@ public final class WindowDriver {
     for (int i = 0; i < list.getModel().getSize(); i++) {
       ChatLine line = (ChatLine) list.getModel().getElementAt(i);
       rows.addObject().put("id", line.id()).put("from", line.from()).put("text", line.text())
-          .put("pending", line.pending()).put("startsGroup", line.startsGroup());
+          .put("pending", line.pending()).put("startsGroup", line.startsGroup())
+          .put("edited", line.edited()).put("deleted", line.deleted());
     }
     return rows;
+  }
+
+  /** The search results listed under the search box: their ids and texts. */
+  private ArrayNode results() throws Exception {
+    ArrayNode rows = JSON.createArrayNode();
+    JList<?> list = (JList<?>) named("search-results");
+    for (int i = 0; i < list.getModel().getSize(); i++) {
+      ServerFrame.Msg m = (ServerFrame.Msg) list.getModel().getElementAt(i);
+      rows.addObject().put("id", m.id()).put("text", m.text());
+    }
+    return rows;
+  }
+
+  /** Right-clicks the newest message row whose text starts with {@code prefix} (its context menu opens). */
+  private Object menuOn(String prefix) throws Exception {
+    JList<?> list = (JList<?>) named("messages");
+    Point at = onEdt(() -> {
+      for (int i = list.getModel().getSize() - 1; i >= 0; i--) {
+        if (((ChatLine) list.getModel().getElementAt(i)).text().startsWith(prefix)) {
+          list.ensureIndexIsVisible(i);
+          Rectangle r = list.getCellBounds(i, i);
+          Point p = list.getLocationOnScreen();
+          return new Point(p.x + r.x + r.width / 3, p.y + r.y + r.height - 6);
+        }
+      }
+      return null;
+    });
+    if (at == null) {
+      throw new IllegalArgumentException("no message row starts with " + prefix);
+    }
+    robot.waitForIdle();
+    robot.mouseMove(at.x, at.y);
+    robot.mousePress(InputEvent.BUTTON3_DOWN_MASK);
+    robot.mouseRelease(InputEvent.BUTTON3_DOWN_MASK);
+    robot.waitForIdle();
+    return prefix;
+  }
+
+  /** The showing menu item of that text, in whichever window its popup is. */
+  private Component menuItem(String text) throws Exception {
+    Component c = onEdt(() -> {
+      for (Window w : Window.getWindows()) {
+        Component found = findItem(w, text);
+        if (found != null) {
+          return found;
+        }
+      }
+      return null;
+    });
+    if (c == null) {
+      throw new IllegalArgumentException("no menu item " + text + " is showing");
+    }
+    return c;
+  }
+
+  private static Component findItem(Component c, String text) {
+    if (c instanceof JMenuItem item && text.equals(item.getText()) && item.isShowing()) {
+      return item;
+    }
+    if (c instanceof Container container) {
+      for (Component child : container.getComponents()) {
+        Component found = findItem(child, text);
+        if (found != null) {
+          return found;
+        }
+      }
+    }
+    return null;
   }
 
   private ObjectNode rooms() throws Exception {
@@ -313,7 +387,7 @@ public final class WindowDriver {
     JList<?> list = (JList<?>) named("rooms");
     for (int i = 0; i < list.getModel().getSize(); i++) {
       RoomEntry e = (RoomEntry) list.getModel().getElementAt(i);
-      rows.addObject().put("room", e.room()).put("unread", e.unread());
+      rows.addObject().put("room", e.room()).put("unread", e.unread().count());
     }
     Object selected = list.getSelectedValue();
     answer.put("selected", selected == null ? null : ((RoomEntry) selected).room());

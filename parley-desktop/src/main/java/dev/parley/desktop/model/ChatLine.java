@@ -11,6 +11,8 @@ package dev.parley.desktop.model;
  *     a new author, a pause of more than {@link MessageGrouping#GROUP_GAP_MILLIS}, or a new day
  * @param startsDay whether a day divider is drawn above it
  * @param pending whether it is still on its way (sent, not yet stored by the server)
+ * @param edited whether its text is an edit's ("(edited)")
+ * @param deleted whether it was deleted ("message deleted" in its place)
  */
 public record ChatLine(long id, String from, String text, long ts, boolean startsGroup, boolean startsDay,
-    boolean pending) {}
+    boolean pending, boolean edited, boolean deleted) {}

@@ -1,6 +1,5 @@
 package dev.parley.desktop.model;
 
-import dev.parley.protocol.ServerFrame;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -23,26 +22,27 @@ public final class MessageGrouping {
   }
 
   /** The rows for {@code messages} (in id order) followed by {@code pending} (in send order). */
-  public List<ChatLine> rows(List<ServerFrame.Msg> messages, List<PendingLine> pending) {
+  public List<ChatLine> rows(List<ChatMessage> messages, List<PendingLine> pending) {
     List<ChatLine> rows = new ArrayList<>(messages.size() + pending.size());
     ChatLine previous = null;
-    for (ServerFrame.Msg m : messages) {
-      previous = row(previous, m.id(), m.from(), m.text(), m.ts(), false);
+    for (ChatMessage m : messages) {
+      previous = row(previous, m.id(), m.from(), m.text(), m.ts(), false, m.edited(), m.deleted());
       rows.add(previous);
     }
     for (PendingLine p : pending) {
-      previous = row(previous, 0, p.from(), p.text(), p.ts(), true);
+      previous = row(previous, 0, p.from(), p.text(), p.ts(), true, false, false);
       rows.add(previous);
     }
     return rows;
   }
 
-  private ChatLine row(ChatLine previous, long id, String from, String text, long ts, boolean pending) {
+  private ChatLine row(ChatLine previous, long id, String from, String text, long ts, boolean pending,
+      boolean edited, boolean deleted) {
     boolean newDay = previous == null || !day(previous.ts()).equals(day(ts));
     boolean newGroup = newDay
         || !previous.from().toLowerCase(Locale.ROOT).equals(from.toLowerCase(Locale.ROOT))
         || ts - previous.ts() > GROUP_GAP_MILLIS;
-    return new ChatLine(id, from, text, ts, newGroup, newDay, pending);
+    return new ChatLine(id, from, text, ts, newGroup, newDay, pending, edited, deleted);
   }
 
   private LocalDate day(long ts) {

@@ -7,27 +7,27 @@ import java.util.Map;
 
 /**
  * The rooms in the sidebar: public rooms in the order they were joined, then private
- * conversations; which one is open; and how many messages from others each has unread. A room
- * counts as read up to the newest id it had when it was joined or last open, so a join's replay
- * of old messages is not "unread".
+ * conversations; which one is open; how far the user has read each (the server's read marker,
+ * shared by all the user's devices) and so how many messages each has unread.
  */
 public final class RoomDirectory {
-  private final Map<String, Counter> rooms = new LinkedHashMap<>();
+  private final Map<String, Marker> rooms = new LinkedHashMap<>();
   private String selected;
 
-  private static final class Counter {
-    long seenUpTo;
-    int unread;
+  private static final class Marker {
+    long read;
+    Unread unread = Unread.NONE;
   }
 
-  /** Adds a room (if new), read up to {@code seenUpTo}; true when it was new. */
-  public boolean add(String room, long seenUpTo) {
+  /** Adds a room (if new), read up to {@code read}; true when it was new. */
+  public boolean add(String room, long read) {
     if (rooms.containsKey(room)) {
+      markRead(room, read);
       return false;
     }
-    Counter c = new Counter();
-    c.seenUpTo = seenUpTo;
-    rooms.put(room, c);
+    Marker m = new Marker();
+    m.read = read;
+    rooms.put(room, m);
     return true;
   }
 
@@ -42,13 +42,8 @@ public final class RoomDirectory {
     }
   }
 
-  /** Opens a room: its unread count goes to 0. */
   public void select(String room) {
     selected = room;
-    Counter c = rooms.get(room);
-    if (c != null) {
-      c.unread = 0;
-    }
   }
 
   public String selected() {
@@ -56,33 +51,47 @@ public final class RoomDirectory {
   }
 
   /**
-   * A message arrived: it counts as unread when it is newer than what was seen, not from the user,
-   * and its room is not the open one. Returns whether the count changed.
+   * Moves the room's read marker to {@code id} (this device read it, or another device said
+   * so); never backwards. True when it moved.
    */
-  public boolean arrived(String room, long id, boolean fromMe) {
-    Counter c = rooms.get(room);
-    if (c == null || id <= c.seenUpTo) {
+  public boolean markRead(String room, long id) {
+    Marker m = rooms.get(room);
+    if (m == null || id <= m.read) {
       return false;
     }
-    c.seenUpTo = id;
-    if (fromMe || room.equals(selected)) {
-      return false;
-    }
-    c.unread++;
+    m.read = id;
     return true;
   }
 
-  public int unread(String room) {
-    Counter c = rooms.get(room);
-    return c == null ? 0 : c.unread;
+  /** How far the room is read (0: nothing, or not a room of the list). */
+  public long read(String room) {
+    Marker m = rooms.get(room);
+    return m == null ? 0 : m.read;
+  }
+
+  /** Counts the room's unread messages again from its conversation; true when the count changed. */
+  public boolean recount(Conversation conversation, String me) {
+    Marker m = rooms.get(conversation.room());
+    if (m == null) {
+      return false;
+    }
+    Unread now = conversation.unreadAfter(m.read, me);
+    boolean changed = !now.equals(m.unread);
+    m.unread = now;
+    return changed;
+  }
+
+  public Unread unread(String room) {
+    Marker m = rooms.get(room);
+    return m == null ? Unread.NONE : m.unread;
   }
 
   /** Public rooms first (in join order), then private conversations (in the order they began). */
   public List<RoomEntry> entries() {
     List<RoomEntry> publicRooms = new ArrayList<>();
     List<RoomEntry> direct = new ArrayList<>();
-    rooms.forEach((room, c) -> {
-      RoomEntry e = new RoomEntry(room, c.unread);
+    rooms.forEach((room, m) -> {
+      RoomEntry e = new RoomEntry(room, m.unread);
       (e.isDirect() ? direct : publicRooms).add(e);
     });
     publicRooms.addAll(direct);

@@ -7,9 +7,13 @@ import java.util.List;
  * A row of the room list.
  *
  * @param room the room's name ({@code dm:a:b} for a private conversation)
- * @param unread messages from others that arrived while it was not the open room
+ * @param unread messages from others after the user's read marker (the same on every device)
  */
-public record RoomEntry(String room, int unread) {
+public record RoomEntry(String room, Unread unread) {
+
+  public RoomEntry(String room) {
+    this(room, Unread.NONE);
+  }
 
   public boolean isDirect() {
     return Names.isDirect(room);

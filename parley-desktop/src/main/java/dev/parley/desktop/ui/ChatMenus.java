@@ -29,6 +29,8 @@ final class ChatMenus {
 
     void find();
 
+    void setTopic();
+
     void theme(ThemeChoice choice);
 
     void logOut();
@@ -42,7 +44,9 @@ final class ChatMenus {
       <tr><td><b>Shift+Enter</b></td><td>new line in the message</td></tr>
       <tr><td><b>Ctrl+K</b></td><td>join or switch to a room by name or number</td></tr>
       <tr><td><b>Alt+Down</b>, <b>Alt+Up</b></td><td>next, previous room</td></tr>
-      <tr><td><b>Ctrl+F</b></td><td>find in this conversation (Esc closes)</td></tr>
+      <tr><td><b>Ctrl+F</b></td><td>search this conversation: Enter searches, Down and Enter shows a result, Esc closes</td></tr>
+      <tr><td><b>Up</b> in the empty message box</td><td>edit your last message (Enter saves, Esc cancels)</td></tr>
+      <tr><td><b>Menu key</b>, <b>Shift+F10</b> on a message</td><td>its menu: edit, delete, copy</td></tr>
       <tr><td><b>Page Up</b>, <b>Page Down</b></td><td>scroll the messages (older ones load at the top)</td></tr>
       <tr><td><b>Tab</b>, <b>Shift+Tab</b></td><td>next, previous part of the window</td></tr>
       <tr><td><b>Enter</b> on a member</td><td>private conversation with them</td></tr>
@@ -57,6 +61,7 @@ final class ChatMenus {
     JMenu parley = menu("Parley", KeyEvent.VK_P);
     parley.add(item("Join a room…", "ctrl K", c::jumpToRoom));
     parley.add(item("Leave this room", "ctrl W", c::closeRoom));
+    parley.add(item("Set topic…", null, c::setTopic));
     parley.addSeparator();
     parley.add(item("Log out", null, c::logOut));
     parley.add(item("Quit", "ctrl Q", c::quit));
@@ -65,7 +70,7 @@ final class ChatMenus {
     JMenu view = menu("View", KeyEvent.VK_V);
     view.add(item("Next room", "alt DOWN", () -> c.nextRoom(1)));
     view.add(item("Previous room", "alt UP", () -> c.nextRoom(-1)));
-    view.add(item("Find in conversation", "ctrl F", c::find));
+    view.add(item("Search conversation", "ctrl F", c::find));
     view.addSeparator();
     ButtonGroup themes = new ButtonGroup();
     view.add(themeItem("Light theme", ThemeChoice.LIGHT, theme, themes, c::theme));

@@ -15,6 +15,7 @@ import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
 import javax.swing.JFrame;
 import javax.swing.JPanel;
+import javax.swing.Timer;
 import javax.swing.WindowConstants;
 
 /**
@@ -41,6 +42,7 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
   private final StatusBar status = new StatusBar();
   private String shownRoom;
   private boolean everConnected = true;
+  private final Timer typingClock = new Timer(1000, e -> typingChanged(shownRoom));
 
   public ChatWindow(ParleyClient client, ServerFrame.Welcome welcome, String server, ThemeChoice theme, Host host) {
     super("Parley");
@@ -52,7 +54,7 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
       session.join(room, true);
       focusComposer();
     });
-    conversation = new ConversationPane(session::send, session::loadOlder);
+    conversation = new ConversationPane(session);
     members = new MemberPanel(session::me, session::openDirect);
     JPanel content = new JPanel(new BorderLayout());
     content.add(sidebar, BorderLayout.WEST);
@@ -79,12 +81,20 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
     setSize(UIScale.scale(1100), UIScale.scale(700));
     setLocationByPlatform(true);
     roomsChanged();
+    // "alice is typing…" ends 5 s after the last typing frame: look again every second.
+    typingClock.start();
   }
 
   private void focusComposer() {
     if (conversation != null) {
       conversation.composer().input().requestFocusInWindow();
     }
+  }
+
+  @Override
+  public void dispose() {
+    typingClock.stop();
+    super.dispose();
   }
 
   public ChatSession session() {
@@ -101,8 +111,10 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
       shownRoom = selected;
       conversation.show(selected == null ? null : session.conversation(selected));
       membersChanged(selected);
+      topicChanged(selected);
+      typingChanged(selected);
     }
-    String label = selected == null ? null : new RoomEntry(selected, 0).label(session.me());
+    String label = selected == null ? null : new RoomEntry(selected).label(session.me());
     setTitle(label == null ? "Parley" : label + " — Parley");
     conversation.composer().placeholder(label == null ? "Join a room to start (Ctrl+K)" : "Message " + label);
   }
@@ -122,6 +134,36 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
   }
 
   @Override
+  public void conversationChanged(String room) {
+    if (room.equals(shownRoom)) {
+      conversation.changed();
+    }
+  }
+
+  @Override
+  public void typingChanged(String room) {
+    if (room == null || room.equals(shownRoom)) {
+      conversation.typing(session.typingLine(room));
+    }
+  }
+
+  @Override
+  public void topicChanged(String room) {
+    if (room == null) {
+      conversation.topic("", false);
+    } else if (room.equals(shownRoom)) {
+      conversation.topic(session.details(room).topic(), session.actions().maySetTopic());
+    }
+  }
+
+  @Override
+  public void scrollToMessage(String room, long id) {
+    if (room.equals(shownRoom)) {
+      conversation.scrollToMessage(id);
+    }
+  }
+
+  @Override
   public void membersChanged(String room) {
     if (room == null) {
       members.show(java.util.List.of(), 0);
@@ -133,7 +175,7 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
     }
     var list = session.members(room);
     members.show(list.list(), list.onlineCount());
-    String label = new RoomEntry(room, 0).label(session.me());
+    String label = new RoomEntry(room).label(session.me());
     if (Names.isDirect(room)) {
       String other = RoomEntry.otherPerson(room, session.me());
       conversation.header(label, "Private conversation with " + other);
@@ -186,6 +228,11 @@ public final class ChatWindow extends JFrame implements SessionView, ChatMenus.C
   @Override
   public void find() {
     conversation.toggleFind();
+  }
+
+  @Override
+  public void setTopic() {
+    conversation.editTopic();
   }
 
   @Override

@@ -26,7 +26,10 @@ import javax.swing.UIManager;
 /**
  * Draws a conversation row: a day divider when the day changes; for the first line of a group
  * the author's avatar, name (in their colour) and time; then the text, wrapped to the list's
- * width. Lines still on their way are grey, marked "sending…".
+ * width. Lines still on their way are grey, marked "sending…"; an edited message says
+ * "(edited)" after its text; a deleted one reads "message deleted", greyed, in its place. The
+ * row picked with the keyboard or the mouse (for its context menu) and the one a search result
+ * led to are tinted.
  */
 final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatLine> {
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT);
@@ -40,6 +43,7 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
   private final JPanel header = new JPanel(new FlowLayout(FlowLayout.LEADING, 0, 0));
   private final JTextArea body = new JTextArea();
   private final JPanel content = new JPanel(new BorderLayout());
+  private long highlighted;
 
   MessageCellRenderer() {
     super(new BorderLayout());
@@ -67,7 +71,8 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
     Font font = list.getFont();
     int gutter = UIScale.scale(36);
     int side = UIScale.scale(16);
-    setBackground(list.getBackground());
+    setBackground(selected || line.id() == highlighted && line.id() > 0
+        ? tint(list.getBackground(), accent(list)) : list.getBackground());
     setBorder(BorderFactory.createEmptyBorder(
         UIScale.scale(line.startsGroup() ? 8 : 1), side, UIScale.scale(1), side));
 
@@ -87,14 +92,32 @@ final class MessageCellRenderer extends JPanel implements ListCellRenderer<ChatL
     time.setFont(font.deriveFont(font.getSize2D() - 1));
     time.setForeground(UIManager.getColor("Label.disabledForeground"));
 
-    body.setText(line.text());
-    body.setFont(line.pending() ? font.deriveFont(Font.ITALIC) : font);
-    body.setForeground(line.pending() ? UIManager.getColor("Label.disabledForeground") : list.getForeground());
+    boolean grey = line.pending() || line.deleted();
+    body.setText(line.deleted() ? "message deleted" : line.text() + (line.edited() ? "  (edited)" : ""));
+    body.setFont(grey ? font.deriveFont(Font.ITALIC) : font);
+    body.setForeground(grey ? UIManager.getColor("Label.disabledForeground") : list.getForeground());
     // The text wraps at the list's width: give it that width so the row asks for the right height.
     int width = Math.max(UIScale.scale(120), list.getWidth() - 2 * side - gutter - UIScale.scale(10));
     body.setSize(width, Short.MAX_VALUE);
-    getAccessibleContext().setAccessibleName(line.from() + ": " + line.text());
+    getAccessibleContext().setAccessibleName(line.from() + ": "
+        + (line.deleted() ? "message deleted" : line.text() + (line.edited() ? " (edited)" : "")));
     return this;
+  }
+
+  /** Tints the row of message {@code id} (0: none), the one a search result led to. */
+  void highlight(long id) {
+    highlighted = id;
+  }
+
+  private static Color accent(JList<?> list) {
+    Color accent = UIManager.getColor("Component.accentColor");
+    return accent != null ? accent : list.getSelectionBackground();
+  }
+
+  /** A quarter of the accent in the background: visible in both themes, the text still readable. */
+  private static Color tint(Color base, Color accent) {
+    return new Color((base.getRed() * 3 + accent.getRed()) / 4, (base.getGreen() * 3 + accent.getGreen()) / 4,
+        (base.getBlue() * 3 + accent.getBlue()) / 4);
   }
 
   private static String dayText(long ts) {

@@ -43,16 +43,17 @@ final class RoomCellRenderer extends JPanel implements ListCellRenderer<RoomEntr
     name.setIcon(entry.isDirect() ? new Avatar(entry.label(me.get()), UIScale.scale(18)) : null);
     name.setIconTextGap(UIScale.scale(8));
     Font base = list.getFont();
-    name.setFont(entry.unread() > 0 ? base.deriveFont(Font.BOLD) : base);
+    int unread = entry.unread().count();
+    name.setFont(unread > 0 ? base.deriveFont(Font.BOLD) : base);
     Color fg = selected ? list.getSelectionForeground()
-        : entry.unread() > 0 ? list.getForeground() : UIManager.getColor("Label.disabledForeground");
-    name.setForeground(selected || entry.unread() > 0 ? fg : blend(list.getForeground(), fg));
+        : unread > 0 ? list.getForeground() : UIManager.getColor("Label.disabledForeground");
+    name.setForeground(selected || unread > 0 ? fg : blend(list.getForeground(), fg));
     setBackground(list.getSelectionBackground());
     setOpaque(selected); // the sidebar's own colour shows through the other rows
-    pill.count = entry.unread();
-    pill.setVisible(entry.unread() > 0);
+    pill.text = unread > 99 ? "99+" : entry.unread().label();
+    pill.setVisible(unread > 0);
     getAccessibleContext().setAccessibleName(
-        entry.label(me.get()) + (entry.unread() > 0 ? ", " + entry.unread() + " unread" : ""));
+        entry.label(me.get()) + (unread > 0 ? ", " + entry.unread().label() + " unread" : ""));
     return this;
   }
 
@@ -63,7 +64,7 @@ final class RoomCellRenderer extends JPanel implements ListCellRenderer<RoomEntr
 
   /** The rounded count of unread messages at the right of a row. */
   private static final class UnreadPill extends JComponent {
-    int count;
+    String text = "";
 
     @Override
     public Dimension getPreferredSize() {
@@ -73,7 +74,7 @@ final class RoomCellRenderer extends JPanel implements ListCellRenderer<RoomEntr
     }
 
     private String label() {
-      return count > 99 ? "99+" : String.valueOf(count);
+      return text;
     }
 
     @Override

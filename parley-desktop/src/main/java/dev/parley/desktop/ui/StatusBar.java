@@ -26,7 +26,7 @@ final class StatusBar extends JPanel {
     connection.setIconTextGap(UIScale.scale(6));
     problem.setName("problem");
     problem.setForeground(PresenceDot.OFFLINE);
-    JLabel keys = new JLabel("Enter sends · Shift+Enter new line · Ctrl+K join · Alt+↑/↓ rooms · Ctrl+F find · F1 help");
+    JLabel keys = new JLabel("Enter sends · Shift+Enter new line · Ctrl+K join · Alt+↑/↓ rooms · Ctrl+F search · F1 help");
     Looks.muted(keys);
     keys.setFont(keys.getFont().deriveFont(keys.getFont().getSize2D() - 1));
     add(connection, BorderLayout.WEST);

@@ -2,7 +2,6 @@ package dev.parley.desktop.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.parley.protocol.ServerFrame;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.List;
@@ -12,8 +11,8 @@ class MessageGroupingTest {
   private static final long NOON = ZonedDateTime.of(2025, 3, 3, 12, 0, 0, 0, ZoneOffset.UTC).toInstant().toEpochMilli();
   private final MessageGrouping grouping = new MessageGrouping(ZoneOffset.UTC);
 
-  private static ServerFrame.Msg msg(long id, String from, long ts) {
-    return new ServerFrame.Msg("lobby", id, from, "m" + id, ts);
+  private static ChatMessage msg(long id, String from, long ts) {
+    return new ChatMessage(id, from, "m" + id, ts, false, false);
   }
 
   private static List<Boolean> groupStarts(List<ChatLine> rows) {

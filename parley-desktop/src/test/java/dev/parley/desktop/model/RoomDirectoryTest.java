@@ -2,58 +2,61 @@ package dev.parley.desktop.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.parley.protocol.ServerFrame;
 import org.junit.jupiter.api.Test;
 
 class RoomDirectoryTest {
   private final RoomDirectory rooms = new RoomDirectory();
+  private final Conversation lobby = new Conversation("lobby");
 
-  @Test
-  void messagesFromOthersInRoomsNotOpenAreUnread() {
-    rooms.add("lobby", 10);
-    rooms.add("random", 4);
-    rooms.select("lobby");
-
-    rooms.arrived("random", 5, false);
-    rooms.arrived("random", 6, false);
-    rooms.arrived("lobby", 11, false);
-
-    assertThat(rooms.unread("random")).isEqualTo(2);
-    assertThat(rooms.unread("lobby")).isZero();
+  private void arrive(long id, String from) {
+    lobby.add(new ServerFrame.Msg("lobby", id, from, "m" + id, id));
+    rooms.recount(lobby, "bob");
   }
 
   @Test
-  void theUsersOwnMessagesAndWhatWasSeenAtTheJoinAreNotUnread() {
-    rooms.add("lobby", 50);
-    rooms.add("random", 0);
-    rooms.select("random");
+  void messagesFromOthersAfterTheReadMarkerAreUnread() {
+    rooms.add("lobby", 2);
+    arrive(1, "alice");
+    arrive(2, "alice");
+    arrive(3, "alice");
+    arrive(4, "bob");
+    arrive(5, "carol");
 
-    rooms.arrived("lobby", 49, false); // the join's replay of old messages
-    rooms.arrived("lobby", 50, false);
-    rooms.arrived("lobby", 51, true);
-
-    assertThat(rooms.unread("lobby")).isZero();
+    assertThat(rooms.unread("lobby")).isEqualTo(new Unread(2, false));
   }
 
   @Test
-  void aMessageSeenTwiceCountsOnce() {
+  void aReadFrameFromAnotherDeviceLowersTheCount() {
     rooms.add("lobby", 0);
-    rooms.add("random", 0);
-    rooms.select("random");
+    arrive(1, "alice");
+    arrive(2, "alice");
+    arrive(3, "alice");
 
-    rooms.arrived("lobby", 1, false);
-    rooms.arrived("lobby", 1, false);
+    assertThat(rooms.markRead("lobby", 2)).isTrue();
+    assertThat(rooms.recount(lobby, "bob")).isTrue();
 
-    assertThat(rooms.unread("lobby")).isEqualTo(1);
+    assertThat(rooms.entries()).containsExactly(new RoomEntry("lobby", new Unread(1, false)));
   }
 
   @Test
-  void openingARoomMarksItRead() {
+  void theReadMarkerNeverGoesBackwards() {
+    rooms.add("lobby", 5);
+
+    assertThat(rooms.markRead("lobby", 3)).isFalse();
+    assertThat(rooms.markRead("lobby", 5)).isFalse();
+    rooms.add("lobby", 4); // joined again, with an older marker from a slower server answer
+    assertThat(rooms.read("lobby")).isEqualTo(5);
+    assertThat(rooms.markRead("lobby", 6)).isTrue();
+    assertThat(rooms.read("lobby")).isEqualTo(6);
+  }
+
+  @Test
+  void aRecountThatChangesNothingSaysSo() {
     rooms.add("lobby", 0);
-    rooms.arrived("lobby", 1, false);
+    arrive(1, "alice");
 
-    rooms.select("lobby");
-
-    assertThat(rooms.entries()).containsExactly(new RoomEntry("lobby", 0));
+    assertThat(rooms.recount(lobby, "bob")).isFalse();
   }
 
   @Test
@@ -81,8 +84,8 @@ class RoomDirectoryTest {
 
   @Test
   void aPrivateConversationIsLabelledWithTheOtherPerson() {
-    assertThat(new RoomEntry("dm:alice:bob", 0).label("Alice")).isEqualTo("bob");
-    assertThat(new RoomEntry("dm:alice:bob", 0).label("bob")).isEqualTo("alice");
-    assertThat(new RoomEntry("lobby", 0).label("bob")).isEqualTo("#lobby");
+    assertThat(new RoomEntry("dm:alice:bob").label("Alice")).isEqualTo("bob");
+    assertThat(new RoomEntry("dm:alice:bob").label("bob")).isEqualTo("alice");
+    assertThat(new RoomEntry("lobby").label("bob")).isEqualTo("#lobby");
   }
 }
