@@ -77,27 +77,19 @@ public interface MessageStore extends AutoCloseable {
    * How far the user with this identity has read each room it has a marker for (rooms never
    * read are absent). {@code identity} is a member's identity (an account's, never a guest's).
    */
-  default Map<String, Long> readMarkers(String identity) {
-    throw new UnsupportedOperationException("read markers");
-  }
+  Map<String, Long> readMarkers(String identity);
 
   /**
    * Moves the user's read marker of a room up to {@code id}, never back; returns whether it
    * moved (then it is durable).
    */
-  default boolean markRead(String identity, String room, long id) {
-    throw new UnsupportedOperationException("read markers");
-  }
+  boolean markRead(String identity, String room, long id);
 
   /** The room's topic, or {@code null} when none is set. */
-  default RoomTopic topic(String room) {
-    throw new UnsupportedOperationException("topics");
-  }
+  RoomTopic topic(String room);
 
   /** Sets the room's topic; {@code ""} clears it. {@code by} is the setter's display name. */
-  default void setTopic(String room, String text, String by) {
-    throw new UnsupportedOperationException("topics");
-  }
+  void setTopic(String room, String text, String by);
 
   /**
    * The room's messages (never edits or deletes themselves, never deleted ones, none at or below
@@ -106,9 +98,7 @@ public interface MessageStore extends AutoCloseable {
    * {@code limit}. Each is the original message (its id, sender and time) carrying its newest
    * text.
    */
-  default java.util.List<StoredMessage> search(String room, java.util.List<String> words, long readableAfter, int limit) {
-    throw new UnsupportedOperationException("search");
-  }
+  List<StoredMessage> search(String room, List<String> words, long readableAfter, int limit);
 
   @Override
   void close();

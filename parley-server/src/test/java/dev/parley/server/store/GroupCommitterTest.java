@@ -59,6 +59,11 @@ class GroupCommitterTest {
     public List<RoomInfo> publicRooms(int max) { return List.of(); }
     public List<RoomInfo> directRooms(String userKey) { return List.of(); }
     public java.util.Map<String, Long> directFloors(String userKey) { return java.util.Map.of(); }
+    public java.util.Map<String, Long> readMarkers(String identity) { return java.util.Map.of(); }
+    public boolean markRead(String identity, String room, long id) { return false; }
+    public RoomTopic topic(String room) { return null; }
+    public void setTopic(String room, String text, String by) {}
+    public List<StoredMessage> search(String room, List<String> words, long readableAfter, int limit) { return List.of(); }
     public void close() {}
   }
 

@@ -3,6 +3,7 @@ package dev.parley.server.store.postgres;
 import dev.parley.protocol.Names;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.NewMessage;
+import dev.parley.server.store.SearchIndexWords;
 import dev.parley.server.store.StoredMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -32,11 +33,14 @@ final class BatchAppender {
           + " ON CONFLICT (name) DO UPDATE SET last_id = r.last_id"
           + " RETURNING r.name, r.last_id";
   private static final String STORED_REFS =
-      "SELECT m.room, m.sender_key, m.ref, m.id, m.ts, m.sender, m.text, m.bot FROM messages m"
+      "SELECT m.room, m.sender_key, m.ref, m.id, m.ts, m.sender, m.text, m.bot, m.edit_of, m.delete_of, m.deleted"
+          + " FROM messages m"
           + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS r(room, sender_key, ref)"
           + " ON m.room = r.room AND m.sender_key = r.sender_key AND m.ref = r.ref";
   private static final String INSERT =
-      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot) VALUES(?,?,?,?,?,?,?,?)";
+      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of, words)"
+          + " VALUES(?,?,?,?,?,?,?,?,?,?, array_to_tsvector(?::text[]))";
+  private static final String[] NO_WORDS = {};
   private static final String WRITE_LAST = "UPDATE rooms SET last_id=? WHERE name=?";
 
   /** A ref's identity: the same ref from the same sender in the same room is one message. */
@@ -50,24 +54,48 @@ final class BatchAppender {
     List<Appended> outcomes = new ArrayList<>(batch.size());
     Map<String, Long> written = new TreeMap<>();
     try (PreparedStatement insert = c.prepareStatement(INSERT)) {
+      int pending = 0;
       for (NewMessage m : batch) {
         RefKey key = m.ref() == null ? null : new RefKey(m.room(), m.fromIdentity(), m.ref());
         StoredMessage original = key == null ? null : stored.get(key);
         if (original != null) {
-          outcomes.add(new Appended(original, true));
+          outcomes.add(new Appended(original, true)); // the first outcome, whatever happened since
           continue;
+        }
+        Amendments.Target target = null;
+        if (m.amends()) {
+          if (pending > 0) {
+            insert.executeBatch(); // the target may be one of them
+            pending = 0;
+          }
+          target = Amendments.target(c, m.room(), m.target());
+          Appended.Refusal refusal = Amendments.refusal(m, target);
+          if (refusal != null) {
+            outcomes.add(Appended.refused(refusal)); // stores nothing, takes no id
+            continue;
+          }
         }
         long id = lastIds.merge(m.room(), 1L, Long::sum);
         written.put(m.room(), id);
-        StoredMessage message = new StoredMessage(m.room(), id, m.from(), m.text(), now, m.bot());
+        String text = m.deleteOf() != 0 ? "" : m.text(); // a delete carries no text of its own
+        StoredMessage message =
+            new StoredMessage(m.room(), id, m.from(), text, now, m.bot(), m.editOf(), m.deleteOf(), false);
         if (key != null) {
           stored.put(key, message); // a repeat later in this batch gets this one
         }
-        Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), m.text(), m.ref(), m.bot());
+        String[] words = m.amends() ? NO_WORDS : SearchIndexWords.ofText(text).toArray(String[]::new);
+        Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), text, m.ref(), m.bot(),
+            m.editOf(), m.deleteOf(), words);
         insert.addBatch();
+        pending++;
+        if (m.editOf() != 0) {
+          Amendments.edit(c, m.room(), target, m.text());
+        } else if (m.deleteOf() != 0) {
+          Amendments.delete(c, m.room(), target);
+        }
         outcomes.add(new Appended(message, false));
       }
-      if (!written.isEmpty()) {
+      if (pending > 0) {
         insert.executeBatch();
       }
     }
@@ -120,7 +148,8 @@ final class BatchAppender {
         while (rs.next()) {
           String room = rs.getString(1);
           found.put(new RefKey(room, rs.getString(2), rs.getString(3)),
-              new StoredMessage(room, rs.getLong(4), rs.getString(6), rs.getString(7), rs.getLong(5), rs.getBoolean(8)));
+              new StoredMessage(room, rs.getLong(4), rs.getString(6), rs.getString(7), rs.getLong(5), rs.getBoolean(8),
+                  rs.getLong(9), rs.getLong(10), rs.getBoolean(11)));
         }
       }
     }

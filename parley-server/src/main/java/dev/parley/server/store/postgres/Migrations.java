@@ -32,6 +32,7 @@ final class Migrations {
       s.execute("SELECT pg_advisory_lock(" + LOCK_KEY + ")");
       try {
         flyway.migrate();
+        SearchBackfill.run(pool);
       } finally {
         s.execute("SELECT pg_advisory_unlock(" + LOCK_KEY + ")");
       }

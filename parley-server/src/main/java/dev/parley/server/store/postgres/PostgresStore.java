@@ -8,6 +8,8 @@ import dev.parley.server.store.HistorySlice;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.RoomPolicy;
+import dev.parley.server.store.RoomTopic;
+import dev.parley.server.store.SearchIndexWords;
 import dev.parley.server.store.StoredMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -79,14 +81,16 @@ public final class PostgresStore implements ChatStore {
   @Override
   public List<StoredMessage> range(String room, long after, long upTo, int limit) {
     return newestFirst(
-        "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<=? ORDER BY id DESC LIMIT ?",
+        "SELECT id, sender, text, ts, bot, edit_of, delete_of, deleted FROM messages"
+            + " WHERE room=? AND id>? AND id<=? ORDER BY id DESC LIMIT ?",
         room, after, upTo, limit);
   }
 
   @Override
   public HistorySlice before(String room, long after, long before, int limit) {
     List<StoredMessage> found = newestFirst(
-        "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<? ORDER BY id DESC LIMIT ?",
+        "SELECT id, sender, text, ts, bot, edit_of, delete_of, deleted FROM messages"
+            + " WHERE room=? AND id>? AND id<? ORDER BY id DESC LIMIT ?",
         room, after, before, limit + 1);
     boolean more = found.size() > limit;
     return new HistorySlice(more ? found.subList(1, found.size()) : found, more);
@@ -101,7 +105,8 @@ public final class PostgresStore implements ChatStore {
         try (ResultSet rs = s.executeQuery()) {
           while (rs.next()) {
             out.add(new StoredMessage(
-                room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
+                room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5),
+                rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
           }
         }
         Collections.reverse(out);
@@ -216,6 +221,80 @@ public final class PostgresStore implements ChatStore {
           }
         }
         return floors;
+      }
+    });
+  }
+
+  @Override
+  public Map<String, Long> readMarkers(String identity) {
+    return jdbc.query(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT room, id FROM read_markers WHERE identity=?")) {
+        s.setString(1, identity);
+        Map<String, Long> markers = new HashMap<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            markers.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        return markers;
+      }
+    });
+  }
+
+  @Override
+  public boolean markRead(String identity, String room, long id) {
+    return jdbc.query(c -> Jdbc.update(c,
+        "INSERT INTO read_markers AS r (identity, room, id) VALUES(?,?,?)"
+            + " ON CONFLICT (identity, room) DO UPDATE SET id = excluded.id WHERE excluded.id > r.id",
+        identity, room, id) > 0);
+  }
+
+  @Override
+  public RoomTopic topic(String room) {
+    return jdbc.query(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT text, set_by, ts FROM topics WHERE room=?")) {
+        s.setString(1, room);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next() ? new RoomTopic(rs.getString(1), rs.getString(2), rs.getLong(3)) : null;
+        }
+      }
+    });
+  }
+
+  @Override
+  public void setTopic(String room, String text, String by) {
+    jdbc.query(c -> text.isEmpty()
+        ? Jdbc.update(c, "DELETE FROM topics WHERE room=?", room)
+        : Jdbc.update(c, "INSERT INTO topics(room, text, set_by, ts) VALUES(?,?,?,?) ON CONFLICT (room)"
+            + " DO UPDATE SET text = excluded.text, set_by = excluded.set_by, ts = excluded.ts",
+            room, text, by, System.currentTimeMillis()));
+  }
+
+  /**
+   * Each word must be one of the message's words: the query is the words as quoted lexemes
+   * joined by {@code &}, which PostgreSQL takes as they are (no parser, no dictionary).
+   */
+  @Override
+  public List<StoredMessage> search(String room, List<String> words, long readableAfter, int limit) {
+    List<String> lexemes = SearchIndexWords.ofQuery(words);
+    if (lexemes.isEmpty() || limit <= 0) {
+      return List.of();
+    }
+    String query = String.join(" & ",
+        lexemes.stream().map(w -> "'" + w.replace("\\", "\\\\").replace("'", "''") + "'").toList());
+    return jdbc.query(c -> {
+      try (PreparedStatement s = c.prepareStatement(
+          "SELECT m.id, m.sender, coalesce((SELECT e.text FROM messages e WHERE e.room = m.room AND e.edit_of = m.id"
+              + " AND e.edit_of <> 0 ORDER BY e.id DESC LIMIT 1), m.text), m.ts, m.bot FROM messages m"
+              + " WHERE m.room=? AND m.words @@ ?::tsquery AND m.id>? ORDER BY m.id DESC LIMIT ?")) {
+        Jdbc.bind(s, room, query, readableAfter, limit);
+        List<StoredMessage> out = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            out.add(new StoredMessage(room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
+          }
+        }
+        return out;
       }
     });
   }

@@ -23,6 +23,8 @@ import java.util.Set;
  */
 final class Appender {
   private final Map<String, Long> lastIds = new HashMap<>();
+  /** Whether the current batch erased a text (a delete): its old pages must leave the log. */
+  private boolean erased;
 
   List<Appended> append(Connection c, List<NewMessage> batch, long now) throws SQLException {
     try (Statement tx = c.createStatement()) {
@@ -30,10 +32,14 @@ final class Appender {
       // must leave the connection exactly as it was, ready for the next batch.
       tx.execute("BEGIN IMMEDIATE");
       Set<String> touched = new HashSet<>();
+      erased = false;
       try {
         List<Appended> outcomes = insertAll(c, batch, now, touched);
         writeLastIds(c, touched);
         tx.execute("COMMIT");
+        if (erased) {
+          forgetOldPages(tx);
+        }
         return outcomes;
       } catch (SQLException | RuntimeException e) {
         lastIds.keySet().removeAll(touched);
@@ -52,46 +58,83 @@ final class Appender {
     List<Appended> outcomes = new ArrayList<>(batch.size());
     try (PreparedStatement findRef =
             c.prepareStatement(
-                "SELECT id, ts, sender, text, bot FROM messages WHERE room=? AND sender_key=? AND ref=?");
+                "SELECT id, ts, sender, text, bot, edit_of, delete_of, deleted FROM messages"
+                    + " WHERE room=? AND sender_key=? AND ref=?");
         PreparedStatement insert =
             c.prepareStatement(
-                "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot)"
-                    + " VALUES(?,?,?,?,?,?,?,?)"
+                "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of)"
+                    + " VALUES(?,?,?,?,?,?,?,?,?,?)"
                     // Only a repeated ref is ignored; a clash of ids still fails the batch.
                     + " ON CONFLICT(room, sender_key, ref) WHERE ref IS NOT NULL DO NOTHING")) {
       for (NewMessage m : batch) {
+        Amendments.Target target = null;
+        if (m.amends()) {
+          StoredMessage original = m.ref() == null ? null : find(findRef, m);
+          if (original != null) {
+            outcomes.add(new Appended(original, true)); // the first outcome, whatever happened since
+            continue;
+          }
+          target = Amendments.target(c, m.room(), m.target());
+          Appended.Refusal refusal = Amendments.refusal(m, target);
+          if (refusal != null) {
+            outcomes.add(Appended.refused(refusal)); // stores nothing, takes no id
+            continue;
+          }
+        }
         long id = lastId(c, m.room()) + 1;
-        insert.setString(1, m.room());
-        insert.setLong(2, id);
-        insert.setLong(3, now);
-        insert.setString(4, m.from());
-        insert.setString(5, m.fromIdentity());
-        insert.setString(6, m.text());
-        insert.setString(7, m.ref());
-        insert.setInt(8, m.bot() ? 1 : 0);
+        String text = m.deleteOf() != 0 ? "" : m.text(); // a delete carries no text of its own
+        Sql.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), text, m.ref(), m.bot(),
+            m.editOf(), m.deleteOf());
         if (insert.executeUpdate() == 0) {
           // A retry of a ref already stored: the insert was ignored and the id stays free.
-          outcomes.add(new Appended(find(findRef, m), true));
+          StoredMessage original = find(findRef, m);
+          if (original == null) {
+            throw new SQLException("ref " + m.ref() + " in " + m.room() + " was neither inserted nor found");
+          }
+          outcomes.add(new Appended(original, true));
           continue;
         }
         lastIds.put(m.room(), id);
         touched.add(m.room());
-        outcomes.add(new Appended(new StoredMessage(m.room(), id, m.from(), m.text(), now, m.bot()), false));
+        if (m.editOf() != 0) {
+          Amendments.edit(c, m.room(), target, m.text());
+        } else if (m.deleteOf() != 0) {
+          Amendments.delete(c, m.room(), target);
+          erased = true;
+        } else {
+          SearchIndex.add(c, m.room(), id, text);
+        }
+        outcomes.add(new Appended(
+            new StoredMessage(m.room(), id, m.from(), text, now, m.bot(), m.editOf(), m.deleteOf(), false), false));
       }
     }
     return outcomes;
   }
 
+  /** The message stored under {@code m}'s ref, or {@code null}. */
   private static StoredMessage find(PreparedStatement findRef, NewMessage m) throws SQLException {
-    findRef.setString(1, m.room());
-    findRef.setString(2, m.fromIdentity());
-    findRef.setString(3, m.ref());
+    Sql.bind(findRef, m.room(), m.fromIdentity(), m.ref());
     try (ResultSet rs = findRef.executeQuery()) {
       if (!rs.next()) {
-        throw new SQLException("ref " + m.ref() + " in " + m.room() + " was neither inserted nor found");
+        return null;
       }
       return new StoredMessage(
-          m.room(), rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(2), rs.getBoolean(5));
+          m.room(), rs.getLong(1), rs.getString(3), rs.getString(4), rs.getLong(2), rs.getBoolean(5),
+          rs.getLong(6), rs.getLong(7), rs.getBoolean(8));
+    }
+  }
+
+  /**
+   * Copies the log back into the database and empties it, so the page images that held an
+   * erased text (secure_delete zeroes it in the pages themselves) leave the write-ahead log too.
+   * Readers holding an older snapshot can keep the log from being emptied; then the next
+   * delete's checkpoint, or closing the store, finishes the job.
+   */
+  private static void forgetOldPages(Statement s) {
+    try {
+      s.execute("PRAGMA wal_checkpoint(TRUNCATE)");
+    } catch (SQLException e) {
+      // The batch is committed: its outcome stands. The next checkpoint copies the pages.
     }
   }
 

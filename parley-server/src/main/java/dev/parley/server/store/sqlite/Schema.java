@@ -10,7 +10,7 @@ import java.sql.Statement;
 
 /** Creates the tables of a new database; {@code user_version} records the schema version. */
 final class Schema {
-  static final int VERSION = 6;
+  static final int VERSION = 7;
 
   private static final String[] V1 = {
     """
@@ -124,6 +124,45 @@ final class Schema {
     "ALTER TABLE messages ADD COLUMN bot INTEGER NOT NULL DEFAULT 0",
   };
 
+  /**
+   * Version 7: conversation features. A message may edit or delete an earlier one ({@code
+   * edit_of}, {@code delete_of}; 0 otherwise), and a delete erases its target's and the
+   * target's edits' text ({@code deleted}). Read markers per member and room; room topics.
+   * Search: {@code message_words} lists, per room, each searchable message's words (those of
+   * its newest text, see {@link dev.parley.server.store.SearchIndexWords}) under its id, so a
+   * query's words are looked up exactly, as whole words; edits, deletes and deleted messages
+   * have none. (An index table of our own rather than FTS5: its rows are erased with the
+   * message, where FTS5 keeps terms in its segments and their index until a merge rewrites
+   * them.)
+   */
+  private static final String[] V7 = {
+    "ALTER TABLE messages ADD COLUMN edit_of INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE messages ADD COLUMN delete_of INTEGER NOT NULL DEFAULT 0",
+    "ALTER TABLE messages ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0",
+    "CREATE INDEX messages_edits ON messages(room, edit_of) WHERE edit_of <> 0",
+    """
+    CREATE TABLE read_markers(
+      identity TEXT NOT NULL,
+      room TEXT NOT NULL,
+      id INTEGER NOT NULL,
+      PRIMARY KEY(identity, room)) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE topics(
+      room TEXT PRIMARY KEY,
+      text TEXT NOT NULL,
+      set_by TEXT NOT NULL,
+      ts INTEGER NOT NULL) WITHOUT ROWID
+    """,
+    """
+    CREATE TABLE message_words(
+      room TEXT NOT NULL,
+      word TEXT NOT NULL,
+      id INTEGER NOT NULL,
+      PRIMARY KEY(room, word, id)) WITHOUT ROWID
+    """,
+  };
+
   private Schema() {}
 
   static void ensure(Connection c) throws SQLException {
@@ -170,6 +209,12 @@ final class Schema {
           for (String ddl : V6) {
             s.executeUpdate(ddl);
           }
+        }
+        if (version < 7) {
+          for (String ddl : V7) {
+            s.executeUpdate(ddl);
+          }
+          SearchIndex.indexAll(c); // the messages stored before search existed
         }
         s.executeUpdate("PRAGMA user_version = " + VERSION);
         c.commit();

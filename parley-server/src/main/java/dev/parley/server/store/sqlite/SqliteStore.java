@@ -8,6 +8,7 @@ import dev.parley.server.store.HistorySlice;
 import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.RoomPolicy;
+import dev.parley.server.store.RoomTopic;
 import dev.parley.server.store.StoreException;
 import dev.parley.server.store.StoredMessage;
 import dev.parley.server.store.PrivateFiles;
@@ -120,7 +121,7 @@ public final class SqliteStore implements ChatStore {
   @Override
   public List<StoredMessage> range(String room, long after, long upTo, int limit) {
     return newestFirst(
-        "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<=?"
+        "SELECT id, sender, text, ts, bot, edit_of, delete_of, deleted FROM messages WHERE room=? AND id>? AND id<=?"
             + " ORDER BY id DESC LIMIT ?",
         room,
         after,
@@ -132,7 +133,7 @@ public final class SqliteStore implements ChatStore {
   public HistorySlice before(String room, long after, long before, int limit) {
     List<StoredMessage> found =
         newestFirst(
-            "SELECT id, sender, text, ts, bot FROM messages WHERE room=? AND id>? AND id<?"
+            "SELECT id, sender, text, ts, bot, edit_of, delete_of, deleted FROM messages WHERE room=? AND id>? AND id<?"
                 + " ORDER BY id DESC LIMIT ?",
             room,
             after,
@@ -157,7 +158,7 @@ public final class SqliteStore implements ChatStore {
                 out.add(
                     new StoredMessage(
                         room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4),
-                        rs.getBoolean(5)));
+                        rs.getBoolean(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8)));
               }
             }
             Collections.reverse(out);
@@ -249,6 +250,57 @@ public final class SqliteStore implements ChatStore {
         return floors;
       }
     });
+  }
+
+  @Override
+  public Map<String, Long> readMarkers(String identity) {
+    return sql.query(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT room, id FROM read_markers WHERE identity=?")) {
+        s.setString(1, identity);
+        Map<String, Long> markers = new HashMap<>();
+        try (ResultSet rs = s.executeQuery()) {
+          while (rs.next()) {
+            markers.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        return markers;
+      }
+    });
+  }
+
+  @Override
+  public boolean markRead(String identity, String room, long id) {
+    return sql.query(c -> Sql.update(c,
+        "INSERT INTO read_markers(identity, room, id) VALUES(?,?,?)"
+            + " ON CONFLICT(identity, room) DO UPDATE SET id=excluded.id WHERE excluded.id > read_markers.id",
+        identity, room, id) > 0);
+  }
+
+  @Override
+  public RoomTopic topic(String room) {
+    return sql.query(c -> {
+      try (PreparedStatement s = c.prepareStatement("SELECT text, set_by, ts FROM topics WHERE room=?")) {
+        s.setString(1, room);
+        try (ResultSet rs = s.executeQuery()) {
+          return rs.next() ? new RoomTopic(rs.getString(1), rs.getString(2), rs.getLong(3)) : null;
+        }
+      }
+    });
+  }
+
+  @Override
+  public void setTopic(String room, String text, String by) {
+    sql.query(c -> text.isEmpty()
+        ? Sql.update(c, "DELETE FROM topics WHERE room=?", room)
+        : Sql.update(c,
+            "INSERT INTO topics(room, text, set_by, ts) VALUES(?,?,?,?)"
+                + " ON CONFLICT(room) DO UPDATE SET text=excluded.text, set_by=excluded.set_by, ts=excluded.ts",
+            room, text, by, System.currentTimeMillis()));
+  }
+
+  @Override
+  public List<StoredMessage> search(String room, List<String> words, long readableAfter, int limit) {
+    return sql.query(c -> SearchIndex.search(c, room, words, readableAfter, limit));
   }
 
   private interface Binder {

@@ -58,6 +58,9 @@ final class ThreadConnections implements AutoCloseable {
       }
       try (var s = c.createStatement()) {
         s.execute("PRAGMA wal_autocheckpoint=" + WAL_AUTOCHECKPOINT_PAGES);
+        // A deleted message's text must leave no trace in the files: SQLite zeroes what it
+        // frees (cells, pages) instead of leaving it there until overwritten.
+        s.execute("PRAGMA secure_delete=ON");
       } catch (SQLException e) {
         closeQuietly(c);
         throw new StoreException("cannot open " + url, e);
