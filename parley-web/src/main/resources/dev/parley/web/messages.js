@@ -34,7 +34,8 @@ export class MessageList {
     this.list.addEventListener('click', (e) => this.clicked(e));
     this.list.addEventListener('keydown', (e) => this.keyed(e));
     document.addEventListener('click', (e) => {
-      if (!e.target.closest('.msg-actions')) {
+      // The path as dispatched: the clicked button may be gone by now (Delete asks again).
+      if (!e.composedPath().some((node) => node.classList?.contains('msg-actions'))) {
         this.closeMenus();
       }
     });
