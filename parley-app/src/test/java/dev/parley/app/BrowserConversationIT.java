@@ -42,6 +42,7 @@ class BrowserConversationIT {
     ben.type("yes, one sec");
     ann.until("ben shown typing", d -> ann.typingLine().equals("ben is typing…"));
     assertThat(ben.typingLine()).as("one's own typing is not shown to oneself").isEmpty();
+    pointAtComposer(ann);
     screenshot(ann, "typing.png");
 
     ben.press(Keys.ENTER);
@@ -80,7 +81,9 @@ class BrowserConversationIT {
     ann.deleteFromMenu(mockups);
     ben.until("the delete shown in place", d -> ben.messages().get(1).text().equals("message deleted"));
 
-    // The up arrow in the empty composer edits one's last message; Esc would cancel.
+    // The up arrow in the empty composer edits one's last message; Esc cancels, a second try saves.
+    ann.press(Keys.ARROW_UP).cancelEdit();
+    assertThat(ann.messages().get(3).text()).isEqualTo("typo heer");
     ann.press(Keys.ARROW_UP).typeEdit("typo here");
     ben.until("the up arrow's edit shown", d -> ben.messages().get(3).text().equals("typo here"));
 
@@ -96,7 +99,7 @@ class BrowserConversationIT {
         new Message(typo, "ann", "typo here"));
     assertThat(ben.messages()).as("no edit or delete shown as a line of its own").isEqualTo(expected);
     ann.until("ann's page the same", d -> ann.messages().equals(expected));
-    new Actions(ben.browser().driver()).moveToElement(ben.browser().driver().findElement(By.id("composer"))).perform();
+    pointAtComposer(ben);
     screenshot(ben, "edited.png");
 
     // From history (the replay of a fresh page), the edits and deletes apply to their originals.
@@ -122,6 +125,7 @@ class BrowserConversationIT {
     ann.until("the topic in ann's header",
         d -> ann.topic().equals("Release day: screenshots, phone layout, reconnect"));
     assertThat(ben.browser().driver().findElements(By.cssSelector("#topic button"))).isEmpty();
+    pointAtComposer(ann);
     screenshot(ann, "topic.png");
 
     ann.setTopic("");
@@ -196,6 +200,11 @@ class BrowserConversationIT {
     assertThat((Boolean) ann.js("return document.querySelector(`#message-list .msg[data-id=\"${arguments[0]}\"]`)"
         + ".classList.contains('flash')", target)).as("highlighted").isTrue();
     screenshot(ann, "search-jump.png");
+  }
+
+  /** The pointer off the messages, so none is drawn as hovered. */
+  private static void pointAtComposer(ChatPage page) {
+    new Actions(page.browser().driver()).moveToElement(page.browser().driver().findElement(By.id("composer"))).perform();
   }
 
   private static void screenshot(ChatPage page, String name) throws Exception {

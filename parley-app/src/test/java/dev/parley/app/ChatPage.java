@@ -208,6 +208,14 @@ final class ChatPage {
     return this;
   }
 
+  /** Esc in the open inline editor: the message is shown as it was. */
+  ChatPage cancelEdit() {
+    WebElement input = until("the inline editor", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".edit-input")));
+    input.sendKeys(Keys.ESCAPE);
+    until("the editor closed", ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".edit-input")));
+    return this;
+  }
+
   /** Delete from the message's menu, confirmed. */
   ChatPage deleteFromMenu(long id) {
     openMenu(id);

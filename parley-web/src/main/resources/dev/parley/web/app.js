@@ -8,6 +8,7 @@ import { saved } from './saved.js';
 import { View } from './view.js';
 
 const $ = (id) => document.getElementById(id);
+const phone = matchMedia('(max-width: 720px)');
 const USER_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 const REFUSALS = {
   auth_failed: 'Wrong name or password.',
@@ -79,6 +80,9 @@ const view = new View({
   },
   onJump: (room, id) => {
     chat.jumpTo(room, id);
+    if (phone.matches) {
+      chat.closeSearch(); // the results cover the conversation there
+    }
     closeOverlays();
   },
 });

@@ -156,6 +156,7 @@ export class View {
     const search = chat.searching;
     const panel = this.$('search-panel');
     panel.hidden = !search;
+    panel.parentElement.classList.toggle('searching', Boolean(search));
     if (!search) {
       this.shownSearch = null;
       return;
