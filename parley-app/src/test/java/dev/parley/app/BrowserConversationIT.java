@@ -7,8 +7,10 @@ import dev.parley.app.ChatPage.Result;
 import dev.parley.testkit.WireClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -30,12 +32,13 @@ class BrowserConversationIT {
   @RegisterExtension @Order(1) final ServerProcesses servers = new ServerProcesses();
   @RegisterExtension @Order(2) final Browsers browsers = new Browsers();
   @TempDir Path dataDir;
+  private final List<ChatPage> pages = new ArrayList<>();
 
   @Test
   void typingShowsOnTheOtherPageAndClearsWhenTheMessageArrivesOrAfterAPause() throws Exception {
     ServerProcess server = servers.start(dataDir);
-    ChatPage ann = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("1001");
-    ChatPage ben = ChatPage.open(browsers.start(), server).register("ben", PASSWORD).join("1001");
+    ChatPage ann = open(server).register("ann", PASSWORD).join("1001");
+    ChatPage ben = open(server).register("ben", PASSWORD).join("1001");
     ann.say("anyone around?").awaitMessage("ann", "anyone around?");
     ben.awaitMessage("ann", "anyone around?");
 
@@ -58,8 +61,8 @@ class BrowserConversationIT {
   void editsAndDeletesShowInPlaceOnTheOtherPageAndAfterAReload() throws Exception {
     ServerProcess server = servers.start(dataDir);
     // ann joins first: the room's owner.
-    ChatPage ann = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("design");
-    ChatPage ben = ChatPage.open(browsers.start(), server).register("ben", PASSWORD).join("design");
+    ChatPage ann = open(server).register("ann", PASSWORD).join("design");
+    ChatPage ben = open(server).register("ben", PASSWORD).join("design");
     ann.say("The review is at 3 pm.").awaitMessage("ann", "The review is at 3 pm.");
     ann.say("Bring the old mockups.").awaitMessage("ann", "Bring the old mockups.");
     ben.say("Noted, see you there.").awaitMessage("ben", "Noted, see you there.");
@@ -113,8 +116,8 @@ class BrowserConversationIT {
   @Test
   void anOwnerSetsTheTopicAndEveryoneSeesIt() throws Exception {
     ServerProcess server = servers.start(dataDir);
-    ChatPage ann = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("design");
-    ChatPage ben = ChatPage.open(browsers.start(), server).register("ben", PASSWORD).join("design");
+    ChatPage ann = open(server).register("ann", PASSWORD).join("design");
+    ChatPage ben = open(server).register("ben", PASSWORD).join("design");
     ann.say("hello").awaitMessage("ann", "hello"); // the room's first message keeps its owner
     assertThat(ann.topic()).isEqualTo("Add a topic");
     assertThat(ben.topic()).as("not an owner: no topic, nothing to click").isEmpty();
@@ -135,8 +138,8 @@ class BrowserConversationIT {
   @Test
   void unreadCountsAgreeBetweenTwoTabsOfOneUser() {
     ServerProcess server = servers.start(dataDir);
-    ChatPage first = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("news").join("1001");
-    ChatPage second = ChatPage.open(browsers.start(), server).logIn("ann", PASSWORD).join("news").join("1001");
+    ChatPage first = open(server).register("ann", PASSWORD).join("news").join("1001");
+    ChatPage second = open(server).logIn("ann", PASSWORD).join("news").join("1001");
     try (WireClient bob = WireClient.guest(server.tcpAddress(), "bob")) {
       Chat.join(bob, "news");
       for (int i = 1; i <= 3; i++) {
@@ -178,7 +181,7 @@ class BrowserConversationIT {
         Chat.say(bob, "ops", "later note " + i, "l" + i);
       }
     }
-    ChatPage ann = ChatPage.open(browsers.start(), server).register("ann", PASSWORD).join("ops");
+    ChatPage ann = open(server).register("ann", PASSWORD).join("ops");
     ann.awaitMessage("bob", "later note 150");
     assertThat(ann.messages()).as("the message searched for is not loaded").noneMatch(m -> m.id() == target);
 
@@ -200,6 +203,29 @@ class BrowserConversationIT {
     assertThat((Boolean) ann.js("return document.querySelector(`#message-list .msg[data-id=\"${arguments[0]}\"]`)"
         + ".classList.contains('flash')", target)).as("highlighted").isTrue();
     screenshot(ann, "search-jump.png");
+  }
+
+  /** A page in a browser of its own that records every notice (toast) it shows. */
+  private ChatPage open(ServerProcess server) {
+    Browser browser = browsers.start();
+    browser.beforeEveryPage(RECORD_NOTICES);
+    ChatPage page = ChatPage.open(browser, server);
+    pages.add(page);
+    return page;
+  }
+
+  private static final String RECORD_NOTICES =
+      "window.notices = [];"
+          + "document.addEventListener('DOMContentLoaded', () => new MutationObserver((changes) => changes.forEach("
+          + "(c) => c.addedNodes.forEach((n) => window.notices.push(n.textContent))))"
+          + ".observe(document.getElementById('toasts'), {childList: true}));";
+
+  /** No page told its user of an error (a frame the server refused, say). */
+  @AfterEach
+  void noPageShowedANotice() {
+    for (ChatPage page : pages) {
+      assertThat(page.js("return window.notices")).as("notices shown").asList().isEmpty();
+    }
   }
 
   /** The pointer off the messages, so none is drawn as hovered. */
