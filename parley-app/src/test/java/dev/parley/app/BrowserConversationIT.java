@@ -22,8 +22,9 @@ import org.openqa.selenium.interactions.Actions;
 /**
  * The conversation features on the page, between real browsers on a real server: who is typing,
  * edits and deletes shown in place, the topic, read marks that agree across devices, and search
- * that jumps back into history. Saves {@code typing.png}, {@code edited.png}, {@code topic.png}
- * and {@code search.png} to target/screenshots.
+ * that jumps back into history. Saves {@code typing.png}, {@code edited.png},
+ * {@code message-menu.png}, {@code topic.png}, {@code search.png} and {@code search-jump.png}
+ * to target/screenshots.
  */
 class BrowserConversationIT {
   private static final String PASSWORD = "correct horse";
@@ -92,6 +93,11 @@ class BrowserConversationIT {
 
     // An owner may delete anyone's message.
     assertThat(ann.hasMenu(noted)).as("the owner may delete ben's message").isTrue();
+    ann.openMenu(noted);
+    assertThat(ann.menuItems()).as("the owner may not edit ben's message").containsExactly("Delete");
+    screenshot(ann, "message-menu.png");
+    ann.browser().driver().switchTo().activeElement().sendKeys(Keys.ESCAPE);
+    ann.until("the menu closed by Esc", d -> ann.menuItems().isEmpty());
     ann.deleteFromMenu(noted);
     ben.until("ben's message deleted by the owner", d -> ben.messages().get(2).text().equals("message deleted"));
 

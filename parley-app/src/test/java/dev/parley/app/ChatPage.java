@@ -188,6 +188,14 @@ final class ChatPage {
     return this;
   }
 
+  /** The items of the open message menu ([] when none is open). */
+  List<String> menuItems() {
+    @SuppressWarnings("unchecked")
+    List<String> items = (List<String>) js(
+        "return Array.from(document.querySelectorAll('.msg-menu [role=menuitem]')).map(b => b.textContent)");
+    return items;
+  }
+
   /** Whether the message offers the "⋯" menu at all (one's own, or any to a room owner). */
   boolean hasMenu(long id) {
     return !driver.findElement(messageSelector(id)).findElements(By.cssSelector(".msg-menu-button")).isEmpty();

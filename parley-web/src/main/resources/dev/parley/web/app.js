@@ -345,6 +345,12 @@ $('search-input').addEventListener('keydown', (event) => {
     chat.closeSearch();
   }
 });
+$('search-panel').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    chat.closeSearch();
+    $('search-input').focus();
+  }
+});
 $('search-close').addEventListener('click', () => {
   chat.closeSearch();
   $('search-input').focus();
