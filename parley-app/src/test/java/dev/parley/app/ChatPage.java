@@ -10,6 +10,7 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -51,6 +52,11 @@ final class ChatPage {
 
   ChatPage register(String name, String password) {
     return logIn("register", name, password);
+  }
+
+  /** Logs in as a registered user (a second device or tab of someone already on). */
+  ChatPage logIn(String name, String password) {
+    return logIn("login", name, password);
   }
 
   private ChatPage logIn(String mode, String name, String password) {
@@ -146,6 +152,153 @@ final class ChatPage {
     return rows.stream()
         .map(r -> new Message(((Number) r.get("id")).longValue(), (String) r.get("from"), (String) r.get("text")))
         .toList();
+  }
+
+  /** Types into the composer without sending: the others see "… is typing". */
+  ChatPage type(String text) {
+    composer().sendKeys(text);
+    return this;
+  }
+
+  /** Presses keys in the composer (the up arrow, Enter). */
+  ChatPage press(CharSequence... keys) {
+    composer().sendKeys(keys);
+    return this;
+  }
+
+  /** The line under the messages saying who is typing ("" when nobody is). */
+  String typingLine() {
+    return (String) js("return document.getElementById('typing').textContent");
+  }
+
+  /** Whether the message with {@code id} is marked "(edited)". */
+  boolean edited(long id) {
+    return (Boolean) js("const m = document.querySelector(`#message-list .msg[data-id=\"${arguments[0]}\"]`);"
+        + "return m !== null && m.querySelector('.msg-edited') !== null", id);
+  }
+
+  /** The message's "⋯" button, shown when the pointer is over it; opens its menu. */
+  ChatPage openMenu(long id) {
+    WebElement message = driver.findElement(messageSelector(id));
+    new Actions(driver).moveToElement(message).perform();
+    WebElement button = until("the actions button of message " + id,
+        ExpectedConditions.elementToBeClickable(message.findElement(By.cssSelector(".msg-menu-button"))));
+    button.click();
+    until("the menu of message " + id, ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".msg-menu")));
+    return this;
+  }
+
+  /** The items of the open message menu ([] when none is open). */
+  List<String> menuItems() {
+    @SuppressWarnings("unchecked")
+    List<String> items = (List<String>) js(
+        "return Array.from(document.querySelectorAll('.msg-menu [role=menuitem]')).map(b => b.textContent)");
+    return items;
+  }
+
+  /** Whether the message offers the "⋯" menu at all (one's own, or any to a room owner). */
+  boolean hasMenu(long id) {
+    return !driver.findElement(messageSelector(id)).findElements(By.cssSelector(".msg-menu-button")).isEmpty();
+  }
+
+  /** Edit from the message's menu: replaces its text and presses Enter. */
+  ChatPage editFromMenu(long id, String text) {
+    openMenu(id);
+    driver.findElement(By.cssSelector(".msg-menu [data-action='edit']")).click();
+    return typeEdit(text);
+  }
+
+  /** Types into the open inline editor (after the menu's Edit or the up arrow) and saves. */
+  ChatPage typeEdit(String text) {
+    WebElement input = until("the inline editor", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".edit-input")));
+    input.clear();
+    input.sendKeys(text, Keys.ENTER);
+    return this;
+  }
+
+  /** Esc in the open inline editor: the message is shown as it was. */
+  ChatPage cancelEdit() {
+    WebElement input = until("the inline editor", ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".edit-input")));
+    input.sendKeys(Keys.ESCAPE);
+    until("the editor closed", ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".edit-input")));
+    return this;
+  }
+
+  /** Delete from the message's menu, confirmed. */
+  ChatPage deleteFromMenu(long id) {
+    openMenu(id);
+    driver.findElement(By.cssSelector(".msg-menu [data-action='delete']")).click();
+    driver.findElement(By.cssSelector(".msg-menu [data-action='confirm-delete']")).click();
+    return this;
+  }
+
+  private static By messageSelector(long id) {
+    return By.cssSelector("#message-list .msg[data-id='" + id + "']");
+  }
+
+  /** The unread badge of a room in the menu, or "" when it has none. */
+  String badge(String room) {
+    return (String) js("const b = document.querySelector(`#sidebar button[data-room=\"${arguments[0]}\"] .badge`);"
+        + "return b === null ? '' : b.textContent", room);
+  }
+
+  /** The topic as the header shows it ("" when none; an owner without one sees "Add a topic"). */
+  String topic() {
+    return (String) js("const t = document.getElementById('topic'); return t.hidden ? '' : t.textContent");
+  }
+
+  /** An owner clicks the topic, types a new one and presses Enter. */
+  ChatPage setTopic(String text) {
+    driver.findElement(By.cssSelector("#topic [data-action='edit-topic']")).click();
+    WebElement input = until("the topic field", ExpectedConditions.visibilityOfElementLocated(By.id("topic-input")));
+    input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+    if (!text.isEmpty()) {
+      input.sendKeys(text);
+    }
+    input.sendKeys(Keys.ENTER);
+    return this;
+  }
+
+  /** Types into the search box and presses Enter; waits for the answer. */
+  ChatPage search(String query) {
+    WebElement box = driver.findElement(By.id("search-input"));
+    box.clear();
+    box.sendKeys(query, Keys.ENTER);
+    until("search results for " + query, d -> !text(By.id("search-status")).isEmpty()
+        && !text(By.id("search-status")).equals("Searching…"));
+    return this;
+  }
+
+  record Result(long id, String from, String text, List<String> marked) {}
+
+  /** The search results shown, newest first, with the words marked in each. */
+  List<Result> searchResults() {
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> rows = (List<Map<String, Object>>) js(
+        "return Array.from(document.querySelectorAll('#search-results .search-result')).map(r => ({"
+            + "id: Number(r.dataset.id), from: r.querySelector('.search-author').textContent,"
+            + "text: r.querySelector('.search-text').textContent,"
+            + "marked: Array.from(r.querySelectorAll('mark')).map(m => m.textContent)}))");
+    @SuppressWarnings("unchecked")
+    List<Result> results = rows.stream()
+        .map(r -> new Result(((Number) r.get("id")).longValue(), (String) r.get("from"), (String) r.get("text"),
+            (List<String>) r.get("marked")))
+        .toList();
+    return results;
+  }
+
+  /** Clicks the search result of message {@code id}. */
+  ChatPage openResult(long id) {
+    driver.findElement(By.cssSelector("#search-results .search-result[data-id='" + id + "']")).click();
+    return this;
+  }
+
+  /** Whether the message with {@code id} is drawn and lies within the visible part of the list. */
+  boolean inView(long id) {
+    return (Boolean) js("const m = document.querySelector(`#message-list .msg[data-id=\"${arguments[0]}\"]`);"
+        + "if (m === null) return false;"
+        + "const v = document.getElementById('messages').getBoundingClientRect(), r = m.getBoundingClientRect();"
+        + "return r.top >= v.top && r.bottom <= v.bottom", id);
   }
 
   /** Messages typed but not yet acknowledged by the server. */

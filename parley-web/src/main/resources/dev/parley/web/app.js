@@ -1,5 +1,6 @@
 // The page's entry point: puts Connection (the link), Chat (the state) and View (the page)
-// together, and handles the login form, the composer and the menus.
+// together, and handles the login form, the composer (typing, the up arrow's edit), the topic,
+// the search box and the menus.
 
 import { Chat } from './chat.js';
 import { Connection } from './connection.js';
@@ -7,6 +8,7 @@ import { saved } from './saved.js';
 import { View } from './view.js';
 
 const $ = (id) => document.getElementById(id);
+const phone = matchMedia('(max-width: 720px)');
 const USER_NAME = /^[A-Za-z0-9_.-]{1,32}$/;
 const REFUSALS = {
   auth_failed: 'Wrong name or password.',
@@ -62,6 +64,27 @@ const view = new View({
   onNearTop: (room) => chat.loadOlder(room),
   onRetry: (ref) => chat.retry(ref),
   onDiscard: (ref) => chat.discard(ref),
+  onEdit: (room, id, text) => chat.edit(room, id, text),
+  onDelete: (room, id) => {
+    const error = chat.remove(room, id);
+    if (error) {
+      view.notice(error);
+    }
+  },
+  onEditDone: (error) => {
+    if (error) {
+      view.notice(error);
+    } else {
+      composer.focus();
+    }
+  },
+  onJump: (room, id) => {
+    chat.jumpTo(room, id);
+    if (phone.matches) {
+      chat.closeSearch(); // the results cover the conversation there
+    }
+    closeOverlays();
+  },
 });
 
 let renderQueued = false;
@@ -224,11 +247,21 @@ composer.addEventListener('keydown', (event) => {
   if (event.key === 'Enter' && !event.shiftKey && !event.isComposing) {
     event.preventDefault();
     $('composer-form').requestSubmit();
+  } else if (event.key === 'ArrowUp' && composer.value === '' && !event.isComposing) {
+    // As in other chats: the up arrow in an empty composer edits one's last message.
+    const room = chat.rooms.get(chat.active);
+    const id = room ? chat.lastEditable(room) : null;
+    if (id !== null && view.messages.startEdit(id)) {
+      event.preventDefault();
+    }
   }
 });
 composer.addEventListener('input', () => {
   if (!autoSizes) {
     composer.rows = Math.min(8, composer.value.split('\n').length);
+  }
+  if (composer.value.trim() !== '') {
+    chat.typed();
   }
 });
 $('composer-form').addEventListener('submit', (event) => {
@@ -255,6 +288,73 @@ $('join-form').addEventListener('submit', (event) => {
 });
 
 $('leave-button').addEventListener('click', () => chat.leave(chat.active));
+
+// ---- the topic: an owner clicks it, types, Enter saves ("" clears), Esc cancels -------------
+
+const topicForm = $('topic-form');
+const topicInput = $('topic-input');
+$('topic').addEventListener('click', (event) => {
+  const room = chat.rooms.get(chat.active);
+  if (!room || !event.target.closest('[data-action="edit-topic"]')) {
+    return;
+  }
+  topicInput.value = room.topic;
+  topicForm.dataset.room = room.name;
+  topicForm.hidden = false;
+  $('topic').hidden = true;
+  topicInput.focus();
+  topicInput.select();
+});
+topicForm.addEventListener('submit', (event) => {
+  event.preventDefault();
+  const error = chat.setTopic(topicForm.dataset.room, topicInput.value);
+  if (error) {
+    view.notice(error);
+    return;
+  }
+  closeTopic();
+});
+topicInput.addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    event.stopPropagation();
+    closeTopic();
+  }
+});
+topicInput.addEventListener('blur', () => !topicForm.hidden && closeTopic(false));
+
+function closeTopic(refocus = true) {
+  topicForm.hidden = true;
+  scheduleRender();
+  if (refocus) {
+    queueMicrotask(() => $('topic').querySelector('button')?.focus());
+  }
+}
+
+// ---- search -------------------------------------------------------------------------------
+
+$('search-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const query = $('search-input').value.trim();
+  if (chat.active && query) {
+    chat.search(chat.active, query);
+  }
+});
+$('search-input').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    $('search-input').value = '';
+    chat.closeSearch();
+  }
+});
+$('search-panel').addEventListener('keydown', (event) => {
+  if (event.key === 'Escape') {
+    chat.closeSearch();
+    $('search-input').focus();
+  }
+});
+$('search-close').addEventListener('click', () => {
+  chat.closeSearch();
+  $('search-input').focus();
+});
 $('retry-now').addEventListener('click', () => connection.retryNow());
 document.addEventListener('visibilitychange', () => {
   if (document.visibilityState === 'visible') {

@@ -21,6 +21,12 @@ const HISTORY_PAGE = 50;
 /** Errors after which an unacked send is worth sending again, and how often. */
 const RETRIED = new Set(['rate_limited', 'internal']);
 const MAX_TRIES = 5;
+/** Typing is sent at most this often while the user types, and shown this long after the last. */
+export const TYPING_EVERY_MS = 3000;
+export const TYPING_SHOWN_MS = 5000;
+/** A jump to a search result loads this many messages around it, in pages of the largest size. */
+const CONTEXT = 25;
+const JUMP_PAGE = 200;
 
 export class Chat {
   /**
@@ -42,7 +48,9 @@ export class Chat {
     this.active = null;
     this.outbox = new Map(); // ref -> {ref, room, frame, text, state, error, tries, ackedId}
     this.publicRooms = []; // the last `rooms` answer
-    this.requests = new Map(); // ref of a join or history -> {kind, room}
+    this.requests = new Map(); // ref of a join, history, edit, delete, topic or search -> {kind, room}
+    this.searching = null; // {room, query, ref, state: 'loading'|'done'|'failed', results, error}
+    this.jump = null; // {room, id, seq}: a message to scroll to and highlight, once loaded
     this.readMarks = this.memory ? this.memory.readMarks() : {};
     this.counter = 0;
     this.session = randomHex(6); // refs are unique per user forever: the server remembers them
@@ -68,13 +76,17 @@ export class Chat {
     for (const dm of welcome.dms ?? []) {
       const room = this.room(dm.room);
       room.last = Math.max(room.last, dm.last);
-      if (!(dm.room in this.readMarks) && room.maxId === 0) {
-        room.read = dm.last; // a new device: old conversations are not news
+      if (typeof dm.read === 'number') {
+        this.advanceRead(room, Math.min(dm.read, dm.last)); // the user's mark, on every device
+      } else if (!(dm.room in this.readMarks) && room.maxId === 0) {
+        room.read = dm.last; // a server without read marks, a new device: old is not news
       }
     }
     this.requests.clear();
     for (const room of this.rooms.values()) {
       room.loadingOlder = false;
+      room.joinedNow = false;
+      room.jumpTo = 0;
       if (!room.dm || room.last > room.maxId) {
         this.sendJoin(room);
       }
@@ -129,6 +141,14 @@ export class Chat {
         return;
       case 'left':
         return this.forget(frame.room);
+      case 'typing':
+        return this.onTyping(frame);
+      case 'read':
+        return this.onRead(frame);
+      case 'topic':
+        return this.onTopic(frame);
+      case 'search':
+        return this.onSearch(frame);
       case 'error':
         return this.onError(frame);
       default:
@@ -142,9 +162,20 @@ export class Chat {
     room.members = new Set(frame.members);
     room.last = Math.max(room.last, frame.last);
     room.replayUntil = frame.last;
-    if (!room.joinedOnce && !(room.name in this.readMarks)) {
-      room.read = frame.last; // what was said before we first came is not unread
+    room.owners = new Set(Array.isArray(frame.owners) ? frame.owners : []);
+    room.topic = typeof frame.topic === 'string' ? frame.topic : '';
+    room.read = Math.min(room.read, frame.last); // a mark beyond the room's end: the room is new
+    room.joinedNow = true;
+    const stored = typeof frame.read === 'number' ? frame.read : 0;
+    if (!room.joinedOnce && stored === 0 && !(room.name in this.readMarks)) {
+      // What was said before the user first came is not news; the server keeps that too, so
+      // every device counts from the same mark.
+      this.advanceRead(room, frame.last);
+      this.sendRead(room, frame.last);
+    } else if (room.read > stored) {
+      this.sendRead(room, room.read); // marked here while the server did not hear it
     }
+    this.advanceRead(room, stored);
     room.joinedOnce = true;
     if (frame.truncated) {
       // More than the replay limit was missed: keep only the replay, so the list has no hole;
@@ -170,22 +201,82 @@ export class Chat {
     }
     room.maxId = Math.max(room.maxId, msg.id);
     room.last = Math.max(room.last, msg.id);
+    this.noteChange(room, msg);
+    room.typing.delete(msg.from.toLowerCase()); // what they were typing has arrived
     for (const entry of this.outbox.values()) {
       if (entry.ackedId === msg.id && entry.room === msg.room) {
         this.outbox.delete(entry.ref);
       }
     }
-    if (msg.id > room.read) {
-      if (this.isSeen(room) || this.isMine(msg)) {
-        this.markRead(room);
-      } else {
-        room.unread += 1;
-      }
+    if (msg.id > room.read && this.isSeen(room)) {
+      this.markRead(room);
     }
     this.changed();
   }
 
+  /** An edit or a delete is kept by the id it changes, whether or not that message is loaded. */
+  noteChange(room, msg) {
+    const target = msg.edit || msg.delete;
+    if (!target) {
+      return;
+    }
+    const change = room.changes.get(target) ?? { text: null, editId: 0, deleted: false };
+    if (msg.delete) {
+      change.deleted = true;
+    } else if (msg.id > change.editId) {
+      change.editId = msg.id; // the newest edit wins, whatever order pages arrive in
+      change.text = msg.text;
+    }
+    room.changes.set(target, change);
+  }
+
+  onTyping(frame) {
+    const room = this.rooms.get(frame.room);
+    if (!room || typeof frame.user !== 'string' || this.isMine({ from: frame.user })) {
+      return;
+    }
+    const until = Date.now() + TYPING_SHOWN_MS;
+    room.typing.set(frame.user.toLowerCase(), { name: frame.user, until });
+    setTimeout(() => {
+      const entry = room.typing.get(frame.user.toLowerCase());
+      if (entry && entry.until <= Date.now()) {
+        room.typing.delete(frame.user.toLowerCase());
+        this.changed();
+      }
+    }, TYPING_SHOWN_MS + 50);
+    this.changed();
+  }
+
+  /** Another tab or device of this user read the room up to `id`. */
+  onRead(frame) {
+    const room = this.rooms.get(frame.room);
+    if (room && typeof frame.id === 'number') {
+      this.advanceRead(room, frame.id);
+      this.changed();
+    }
+  }
+
+  onTopic(frame) {
+    this.requests.delete(frame.ref);
+    const room = this.rooms.get(frame.room);
+    if (room) {
+      room.topic = frame.text ?? '';
+      this.changed();
+    }
+  }
+
+  onSearch(frame) {
+    this.requests.delete(frame.ref);
+    const search = this.searching;
+    if (search && search.ref === frame.ref) {
+      search.state = 'done';
+      search.results = Array.isArray(frame.messages) ? frame.messages : [];
+      this.changed();
+    }
+  }
+
   onAck(ack) {
+    this.requests.delete(ack.ref); // an edit's or a delete's: its msg follows
     const entry = this.outbox.get(ack.ref);
     if (!entry) {
       return;
@@ -213,8 +304,14 @@ export class Chat {
     }
     room.loadingOlder = false;
     const older = frame.messages.filter((m) => !room.ids.has(m.id));
-    older.forEach((m) => room.ids.add(m.id));
+    older.forEach((m) => {
+      room.ids.add(m.id);
+      this.noteChange(room, m);
+    });
     room.messages = older.concat(room.messages).sort((a, b) => a.id - b.id);
+    if (room.jumpTo) {
+      this.continueJump(room);
+    }
     this.changed();
   }
 
@@ -247,6 +344,14 @@ export class Chat {
       const room = this.rooms.get(request.room);
       if (request.kind === 'history' && room) {
         room.loadingOlder = false;
+        room.jumpTo = 0;
+      } else if (request.kind === 'search') {
+        if (this.searching?.ref === frame.ref) {
+          Object.assign(this.searching, { state: 'failed', error: frame.message || frame.code });
+        }
+      } else if (['edit', 'delete', 'topic'].includes(request.kind)) {
+        this.notice(`Could not ${request.kind === 'topic' ? 'set the topic' : request.kind + ' the message'}: `
+          + (frame.message || frame.code));
       } else if (request.kind === 'join' && room && !room.joinedOnce) {
         this.forget(request.room);
         this.notice(`Could not join ${request.room}: ${frame.message || frame.code}`);
@@ -311,6 +416,7 @@ export class Chat {
     this.outbox.set(ref, { ref, room: room.name, frame, text: trimmed, state: 'sending', tries: 0 });
     this.send(frame);
     this.markRead(room);
+    room.typingSentAt = 0; // the next message's typing is news again
     this.changed();
     return null;
   }
@@ -361,10 +467,182 @@ export class Chat {
   /** The page became visible again: the open room's news has been seen. */
   seen() {
     const room = this.rooms.get(this.active);
-    if (room && room.unread > 0) {
+    if (room && this.unreadIn(room) > 0) {
       this.markRead(room);
       this.changed();
     }
+  }
+
+  /** The user is typing in the open room: tell the others, at most every few seconds. */
+  typed() {
+    const room = this.rooms.get(this.active);
+    const now = Date.now();
+    if (room && room.joinedNow && now - room.typingSentAt >= TYPING_EVERY_MS) {
+      if (this.send({ type: 'typing', room: room.name })) {
+        room.typingSentAt = now;
+      }
+    }
+  }
+
+  /** Who is typing in `room` now, by name, in the order they started. */
+  typingIn(room) {
+    const now = Date.now();
+    return [...room.typing.values()].filter((t) => t.until > now).map((t) => t.name);
+  }
+
+  /** Edits one of the user's messages; returns an error or null. */
+  edit(name, id, text) {
+    const trimmed = text.replace(/\r/g, '');
+    if (trimmed.trim() === '') {
+      return 'An edit cannot be empty. Delete the message instead.';
+    }
+    if ([...trimmed].length > MAX_TEXT) {
+      return `A message is at most ${MAX_TEXT} characters.`;
+    }
+    const room = this.rooms.get(name);
+    const msg = room?.messages.find((m) => m.id === id);
+    if (!msg || this.shownOf(room, msg).text === trimmed) {
+      return null;
+    }
+    return this.request('edit', name, { type: 'edit', room: name, id, text: trimmed });
+  }
+
+  /** Deletes a message (the user's own, or anyone's in a room the user owns); returns an error or null. */
+  remove(name, id) {
+    return this.request('delete', name, { type: 'delete', room: name, id });
+  }
+
+  setTopic(name, text) {
+    const topic = text.replace(/[\r\n]+/g, ' ').trim();
+    if ([...topic].length > 300) {
+      return 'A topic is at most 300 characters.';
+    }
+    return this.request('topic', name, { type: 'topic', room: name, text: topic });
+  }
+
+  /** Searches a room; the answer lands in `searching`. */
+  search(name, query) {
+    const words = query.match(/[\p{L}\p{N}]+/gu) ?? [];
+    if (!words.some((w) => [...w].length >= 2)) {
+      this.searching = { room: name, query, state: 'failed', results: [], error: 'Type a word of at least two letters.' };
+    } else {
+      const ref = this.nextRef('s');
+      this.searching = { room: name, query, ref, state: 'loading', results: [] };
+      if (this.send({ type: 'search', room: name, query, limit: 50, ref })) {
+        this.requests.set(ref, { kind: 'search', room: name });
+      } else {
+        Object.assign(this.searching, { state: 'failed', error: 'You are offline. Try again once connected.' });
+      }
+    }
+    this.changed();
+  }
+
+  closeSearch() {
+    this.searching = null;
+    this.changed();
+  }
+
+  /** Opens `name` at message `id`: loads the history down to a little before it, then shows it. */
+  jumpTo(name, id) {
+    const room = this.rooms.get(name);
+    if (!room) {
+      return;
+    }
+    if (this.active !== name) {
+      this.select(name);
+    }
+    room.jumpTo = id;
+    this.continueJump(room);
+    this.changed();
+  }
+
+  continueJump(room) {
+    const oldest = room.messages.length ? room.messages[0].id : room.maxId + 1;
+    const wanted = Math.max(1, room.jumpTo - CONTEXT);
+    if (oldest <= wanted || (room.messages.length && !hasOlder(room))) {
+      this.jump = { room: room.name, id: room.jumpTo, seq: (this.jump?.seq ?? 0) + 1 };
+      room.jumpTo = 0;
+      return;
+    }
+    if (room.loadingOlder) {
+      return; // a page is on its way; its answer continues
+    }
+    // Ids are gapless, so pages from the oldest held down keep the list whole: no hole to mend.
+    const ref = this.nextRef('h');
+    const frame = { type: 'history', room: room.name, before: oldest, limit: JUMP_PAGE, ref };
+    if (this.send(frame)) {
+      this.requests.set(ref, { kind: 'history', room: room.name });
+      room.loadingOlder = true;
+    } else {
+      room.jumpTo = 0;
+    }
+  }
+
+  request(kind, name, frame) {
+    const ref = this.nextRef(kind[0]);
+    if (!this.send({ ...frame, ref })) {
+      return 'You are offline. Try again once connected.';
+    }
+    this.requests.set(ref, { kind, room: name });
+    return null;
+  }
+
+  // ---- what a message looks like after its edits and deletes -------------------------------
+
+  /** An edit or a delete: not shown as a line of its own, but applied to the message it names. */
+  isChange(msg) {
+    return Boolean(msg.edit || msg.delete);
+  }
+
+  /** {text, edited, deleted} of an ordinary message, with the edits and deletes applied. */
+  shownOf(room, msg) {
+    const change = room.changes.get(msg.id);
+    const deleted = msg.deleted === true || change?.deleted === true;
+    return {
+      text: deleted ? '' : change?.text ?? msg.text,
+      edited: !deleted && Boolean(change?.editId),
+      deleted,
+    };
+  }
+
+  isOwner(room) {
+    return Boolean(this.me) && !this.guest && room.owners.has(this.me.toLowerCase());
+  }
+
+  canEdit(room, msg) {
+    return this.isMine(msg) && !this.shownOf(room, msg).deleted;
+  }
+
+  canDelete(room, msg) {
+    return (this.isMine(msg) || (!room.dm && this.isOwner(room))) && !this.shownOf(room, msg).deleted;
+  }
+
+  /** The user's newest message of a room that may still be edited (the up arrow's). */
+  lastEditable(room) {
+    for (let i = room.messages.length - 1; i >= 0; i--) {
+      const msg = room.messages[i];
+      if (!this.isChange(msg) && this.canEdit(room, msg)) {
+        return msg.id;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Ordinary messages from others above the read mark. Ids not held (above the mark, below
+   * what is loaded) count as such: every device holding the same counts the same.
+   */
+  unreadIn(room) {
+    let held = 0;
+    let count = 0;
+    for (let i = room.messages.length - 1; i >= 0 && room.messages[i].id > room.read; i--) {
+      const msg = room.messages[i];
+      held += 1;
+      if (!this.isChange(msg) && !this.isMine(msg) && !this.shownOf(room, msg).deleted) {
+        count += 1;
+      }
+    }
+    return count + Math.max(0, room.last - room.read - held);
   }
 
   // ---- helpers -----------------------------------------------------------------------------
@@ -413,13 +691,42 @@ export class Chat {
     return this.me !== null && msg.from.toLowerCase() === this.me.toLowerCase();
   }
 
+  /** The user has seen the room's newest messages: mark them read here and on the server. */
   markRead(room) {
-    room.unread = 0;
     if (room.maxId > room.read) {
-      room.read = room.maxId;
-      this.readMarks[room.name] = room.maxId;
+      const news = this.unreadIn(room) > 0;
+      this.advanceRead(room, room.maxId);
+      if (news) {
+        this.sendRead(room, room.maxId); // own messages alone are not news to the other tabs
+      }
+    }
+  }
+
+  /** Moves the mark forward only, as the server does. */
+  advanceRead(room, id) {
+    if (id > room.read) {
+      room.read = id;
+      this.readMarks[room.name] = id;
       this.memory?.setReadMarks(this.readMarks);
     }
+  }
+
+  /** Tells the server, a moment later: a replay of fifty new messages is one `read`, not fifty. */
+  sendRead(room, id) {
+    if (id <= 0) {
+      return;
+    }
+    room.readToSend = Math.max(room.readToSend ?? 0, id);
+    this.readTimer ??= setTimeout(() => {
+      this.readTimer = null;
+      for (const r of this.rooms.values()) {
+        if (r.readToSend) {
+          // Offline, it is lost here; the next `joined` shows the server behind and resends.
+          this.send({ type: 'read', room: r.name, id: r.readToSend });
+          r.readToSend = 0;
+        }
+      }
+    }, 200);
   }
 
   saveRooms() {

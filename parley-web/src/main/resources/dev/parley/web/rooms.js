@@ -14,9 +14,15 @@ export function newRoom(name, me) {
     replayUntil: 0, // the last id of the replay that follows `joined`
     members: new Set(),
     joinedOnce: false,
-    read: 0,
-    unread: 0,
+    read: 0, // the read mark: what is above it is unread (chat.unreadIn)
     loadingOlder: false,
+    joinedNow: false, // joined on the current connection (typing needs that)
+    owners: new Set(), // user keys, from `joined`
+    topic: '',
+    changes: new Map(), // id of an edited or deleted message -> {text, editId, deleted}
+    typing: new Map(), // user key -> {name, until}
+    typingSentAt: 0,
+    jumpTo: 0, // a search result being loaded, to scroll to once here
   };
 }
 

@@ -1,5 +1,6 @@
 // Draws everything around the messages: the room lists with member counts and unread
-// badges, the header, the member list with presence, the connection state, and notices.
+// badges, the header with the topic, who is typing, search results, the member list with
+// presence, the connection state, and notices.
 // It reads Chat and Connection and changes neither; clicks go to the handlers app.js gives.
 
 import { MessageList } from './messages.js';
@@ -27,6 +28,12 @@ export class View {
         handlers.onDm(button.dataset.user);
       }
     });
+    this.$('search-results').addEventListener('click', (e) => {
+      const button = e.target.closest('button[data-id]');
+      if (button) {
+        handlers.onJump(button.dataset.room, Number(button.dataset.id));
+      }
+    });
   }
 
   render(chat, connection) {
@@ -34,8 +41,10 @@ export class View {
     this.renderHeader(chat);
     this.renderMembers(chat);
     this.messages.render(chat);
+    this.renderTyping(chat);
+    this.renderSearch(chat);
     this.renderConnection(connection);
-    const unread = [...chat.rooms.values()].reduce((n, r) => n + r.unread, 0);
+    const unread = [...chat.rooms.values()].reduce((n, r) => n + chat.unreadIn(r), 0);
     document.title = unread > 0 ? `(${unread}) Parley` : 'Parley';
     this.$('menu-badge').hidden = unread === 0;
   }
@@ -77,6 +86,9 @@ export class View {
     const title = this.$('room-title');
     const subtitle = this.$('room-subtitle');
     this.$('leave-button').hidden = !room || room.dm;
+    this.renderTopic(chat, room);
+    this.$('search-form').hidden = !room;
+    this.$('search-input').placeholder = room ? `Search ${room.dm ? displayPeer(room) : '#' + room.name}` : 'Search';
     if (!room) {
       title.textContent = 'No room open';
       subtitle.textContent = 'Join a room from the menu.';
@@ -91,6 +103,100 @@ export class View {
     const composer = this.$('composer');
     composer.placeholder = room ? `Message ${room.dm ? displayPeer(room) : '#' + room.name}` : 'Join a room first';
     composer.disabled = !room;
+  }
+
+  /** The room's topic after the member count; an owner's is a button that edits it. */
+  renderTopic(chat, room) {
+    const topic = this.$('topic');
+    const editable = room && !room.dm && room.joinedOnce && chat.isOwner(room);
+    const text = room && !room.dm ? room.topic : '';
+    let content = null;
+    if (editable) {
+      content = el('button', {
+        type: 'button',
+        className: text ? 'topic-button' : 'topic-button empty-topic',
+        title: 'Edit the topic',
+        ariaLabel: text ? `Topic: ${text}. Edit the topic` : 'Add a topic',
+        dataset: { action: 'edit-topic' },
+      }, text || 'Add a topic');
+    } else if (text) {
+      content = el('span', { className: 'topic-text', title: text }, text);
+    }
+    if (topic.firstChild?.textContent !== content?.textContent || topic.firstChild?.tagName !== content?.tagName) {
+      topic.replaceChildren(...(content ? [content] : []));
+    }
+    const form = this.$('topic-form');
+    if (!form.hidden && form.dataset.room !== chat.active) {
+      form.hidden = true; // another room opened while editing
+    }
+    topic.hidden = content === null || !form.hidden;
+  }
+
+  /** "alice is typing…", "alice and bob are typing…", "Several people are typing…". */
+  renderTyping(chat) {
+    const room = chat.rooms.get(chat.active);
+    const names = room ? chat.typingIn(room) : [];
+    let text = '';
+    if (names.length === 1) {
+      text = `${names[0]} is typing…`;
+    } else if (names.length === 2) {
+      text = `${names[0]} and ${names[1]} are typing…`;
+    } else if (names.length > 2) {
+      text = `${names[0]}, ${names[1]} and ${names.length - 2} more are typing…`;
+    }
+    const line = this.$('typing');
+    if (line.textContent !== text) {
+      line.replaceChildren(...(text ? [el('span', { className: 'typing-dots', ariaHidden: 'true' },
+        el('i'), el('i'), el('i')), text] : []));
+    }
+  }
+
+  /** The search panel: results newest first, the query's words marked, each a jump into context. */
+  renderSearch(chat) {
+    const search = chat.searching;
+    const panel = this.$('search-panel');
+    panel.hidden = !search;
+    panel.parentElement.classList.toggle('searching', Boolean(search));
+    if (!search) {
+      this.shownSearch = null;
+      return;
+    }
+    if (this.shownSearch === search && this.shownState === search.state) {
+      return; // drawn already; redrawing would lose the focus of a result
+    }
+    this.shownSearch = search;
+    this.shownState = search.state;
+    const room = chat.rooms.get(search.room);
+    const where = room?.dm ? displayPeer(room) : `#${search.room}`;
+    this.$('search-title').textContent = `“${search.query}” in ${where}`;
+    const status = this.$('search-status');
+    const list = this.$('search-results');
+    if (search.state === 'loading') {
+      status.textContent = 'Searching…';
+      list.replaceChildren();
+      return;
+    }
+    if (search.state === 'failed') {
+      status.textContent = search.error;
+      list.replaceChildren();
+      return;
+    }
+    const n = search.results.length;
+    status.textContent = n === 0 ? 'No messages match.' : `${n} ${n === 1 ? 'message' : 'messages'}, newest first`;
+    const words = new Set((search.query.match(/[\p{L}\p{N}]+/gu) ?? []).map((w) => w.toLowerCase()));
+    list.replaceChildren(...search.results.map((msg) => {
+      const time = new Date(msg.ts);
+      return el('li', {}, el('button', {
+        type: 'button', className: 'search-result', dataset: { room: msg.room ?? search.room, id: String(msg.id) },
+        title: 'Show this message in the conversation',
+      },
+      el('span', { className: 'search-meta' },
+        avatar(msg.from, 'small'),
+        el('span', { className: 'search-author' }, msg.from),
+        el('time', { className: 'msg-time', dateTime: time.toISOString() },
+          time.toLocaleString([], { month: 'short', day: 'numeric', hour: 'numeric', minute: '2-digit' }))),
+      el('span', { className: 'search-text' }, ...highlighted(msg.text, words))));
+    }));
   }
 
   /** Who is here now (presence), then who spoke in what is loaded but has gone. */
@@ -168,19 +274,39 @@ export class View {
   }
 }
 
+/** The text as text nodes, with the whole words of the query in `mark` elements. */
+function highlighted(text, words) {
+  const parts = [];
+  let at = 0;
+  for (const match of text.matchAll(/[\p{L}\p{N}]+/gu)) {
+    if (words.has(match[0].toLowerCase())) {
+      if (match.index > at) {
+        parts.push(text.slice(at, match.index));
+      }
+      parts.push(el('mark', {}, match[0]));
+      at = match.index + match[0].length;
+    }
+  }
+  if (at < text.length) {
+    parts.push(text.slice(at));
+  }
+  return parts;
+}
+
 function roomItem(room, chat, { icon, label, count }) {
+  const unread = chat.unreadIn(room);
   const button = el('button', { type: 'button', className: 'room', dataset: { room: room.name } },
     icon,
     el('span', { className: 'room-name' }, label),
     count !== null ? memberCount(count) : null,
-    room.unread > 0
-      ? el('span', { className: 'badge', ariaLabel: `${room.unread} unread` }, room.unread > 99 ? '99+' : String(room.unread))
+    unread > 0
+      ? el('span', { className: 'badge', ariaLabel: `${unread} unread` }, unread > 99 ? '99+' : String(unread))
       : null);
   if (room.name === chat.active) {
     button.classList.add('active');
     button.setAttribute('aria-current', 'page');
   }
-  if (room.unread > 0) {
+  if (unread > 0) {
     button.classList.add('unread');
   }
   return el('li', {}, button);
