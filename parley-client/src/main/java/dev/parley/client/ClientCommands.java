@@ -46,6 +46,10 @@ final class ClientCommands {
   }
 
   void send(PendingSend send) {
+    RoomState state = send.room == null ? null : session.ledger.get(send.room);
+    if (state != null) {
+      state.typingSentAt = null; // the message ends the typing: the next keystroke says so again
+    }
     session.sends.add(send);
     if (session.resume.mayGo(send)) {
       send.onLink = true;
