@@ -237,6 +237,16 @@ public abstract class MessageStoreContract {
   }
 
   @Test
+  void anAmendmentRefusedInARoomNeverWrittenToStoresNoRoom() {
+    assertThat(one(edit(ALICE, "nowhere", 1, "hm", "r1")).refused()).isEqualTo(Appended.Refusal.NO_SUCH_MESSAGE);
+    assertThat(one(delete(ALICE, "dm:alice:bob", 1, true, null)).refused()).isEqualTo(Appended.Refusal.NO_SUCH_MESSAGE);
+    assertThat(store.lastId("nowhere")).isZero();
+    assertThat(store.publicRooms(10)).isEmpty();
+    assertThat(store.directRooms("alice")).isEmpty();
+    assertThat(one(said(ALICE, "nowhere", "first")).message().id()).isEqualTo(1);
+  }
+
+  @Test
   void aTargetStoredEarlierInTheSameBatchCanBeAmended() {
     List<Appended> out = store.appendAll(List.of(
         said(ALICE, "a", "draft"), edit(ALICE, "a", 1, "final", null), said(ALICE, "a", "oops"), delete(ALICE, "a", 3, false, null)));

@@ -102,6 +102,7 @@ final class BatchAppender {
     }
     words.insert(c);
     writeLastIds(c, written);
+    forgetUnwritten(c, lastIds);
     return outcomes;
   }
 
@@ -156,6 +157,18 @@ final class BatchAppender {
       }
     }
     return found;
+  }
+
+  /**
+   * Removes the rows locking made for rooms that got nothing (only refused edits or deletes):
+   * a room is stored once written to, never before.
+   */
+  private static void forgetUnwritten(Connection c, Map<String, Long> lastIds) throws SQLException {
+    String[] empty = lastIds.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey)
+        .toArray(String[]::new);
+    if (empty.length > 0) {
+      Jdbc.update(c, "DELETE FROM rooms WHERE name = ANY(?::text[]) AND last_id = 0", (Object) empty);
+    }
   }
 
   private static void writeLastIds(Connection c, Map<String, Long> written) throws SQLException {
