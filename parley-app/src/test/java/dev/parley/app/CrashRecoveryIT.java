@@ -56,4 +56,55 @@ class CrashRecoveryIT {
       alice.assertNoMoreFrames();
     }
   }
+
+  @Test
+  void readMarkersTopicsEditsAndDeletesSurviveKillNine() {
+    ServerProcess first = servers.start(dataDir, "--rate", "10000");
+    try (WireClient phone = WireClient.register(first.tcpAddress(), "alice", "correct horse");
+        WireClient laptop = logIn(first, "alice")) {
+      Chat.join(phone, ROOM); // the first registered user in: the room's owner
+      Chat.join(laptop, ROOM);
+      phone.sendFrame("type", "topic", "room", ROOM, "text", "Release day", "ref", "t1");
+      Chat.awaitFrame(phone, "topic", "t1");
+      long first1 = Chat.say(phone, ROOM, "one", "s1").path("id").asLong();
+      long second = Chat.say(phone, ROOM, "two", "s2").path("id").asLong();
+      phone.sendFrame("type", "edit", "room", ROOM, "id", first1, "text", "one!", "ref", "e1");
+      Chat.awaitFrame(phone, "ack", "e1");
+      phone.sendFrame("type", "delete", "room", ROOM, "id", second, "ref", "d1");
+      long last = Chat.awaitFrame(phone, "ack", "d1").path("id").asLong();
+      phone.sendFrame("type", "read", "room", ROOM, "id", last);
+      awaitType(laptop, "read"); // told only once it is stored
+      first.kill9();
+    }
+
+    ServerProcess second = servers.start(dataDir, "--rate", "10000");
+    try (WireClient alice = logIn(second, "alice")) {
+      alice.sendFrame("type", "join", "room", ROOM, "since", 0);
+      JsonNode joined = awaitType(alice, "joined");
+      assertThat(joined.path("topic").asText()).isEqualTo("Release day");
+      assertThat(joined.path("read").asLong()).isEqualTo(joined.path("last").asLong()).isEqualTo(4);
+      List<JsonNode> replayed = List.of(alice.expect("msg"), alice.expect("msg"), alice.expect("msg"), alice.expect("msg"));
+      assertThat(replayed).extracting(m -> m.path("text").asText()).containsExactly("one", "", "one!", "");
+      assertThat(replayed.get(1).path("deleted").asBoolean()).isTrue();
+      assertThat(replayed.get(2).path("edit").asLong()).isEqualTo(1);
+      assertThat(replayed.get(3).path("delete").asLong()).isEqualTo(2);
+    }
+  }
+
+  private static WireClient logIn(ServerProcess server, String user) {
+    WireClient c = WireClient.connect(server.tcpAddress());
+    c.sendFrame("type", "hello", "user", user, "password", "correct horse");
+    awaitType(c, "welcome");
+    return c;
+  }
+
+  private static JsonNode awaitType(WireClient c, String type) {
+    for (int i = 0; i < 100; i++) {
+      JsonNode frame = c.next();
+      if (frame.path("type").asText().equals(type)) {
+        return frame;
+      }
+    }
+    throw new AssertionError("no " + type + " among " + c.seen());
+  }
 }

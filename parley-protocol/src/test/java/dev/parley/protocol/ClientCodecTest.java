@@ -43,7 +43,14 @@ class ClientCodecTest {
         new ClientFrame.Moderate(Moderation.KICK, "lobby", "bob", "k1"),
         new ClientFrame.Moderate(Moderation.BAN, "lobby", "bob", null),
         new ClientFrame.Moderate(Moderation.UNBAN, "lobby", "bob", null),
-        new ClientFrame.Moderate(Moderation.OP, "lobby", "bob", null));
+        new ClientFrame.Moderate(Moderation.OP, "lobby", "bob", null),
+        new ClientFrame.Typing("lobby", null),
+        new ClientFrame.Read("lobby", 57, "rd1"),
+        new ClientFrame.Edit("lobby", 58, "hi all!", "c-19"),
+        new ClientFrame.Delete("lobby", 58, "c-20"),
+        new ClientFrame.Topic("lobby", "Release day", "t1"),
+        new ClientFrame.Topic("lobby", "", null),
+        new ClientFrame.Search("lobby", "deploy Friday!", List.of("deploy", "friday"), 20, "s1"));
   }
 
   @ParameterizedTest
@@ -90,7 +97,18 @@ class ClientCodecTest {
         new ServerFrame.Ping(),
         new ServerFrame.Pong(null),
         new ServerFrame.Bye(ByeReason.IDLE),
-        new ServerFrame.Error(ErrorCode.RATE_LIMITED, "too many frames", "c9"));
+        new ServerFrame.Error(ErrorCode.RATE_LIMITED, "too many frames", "c9"),
+        new ServerFrame.Welcome("alice", 1, "parley/0.1.0", 30, "tok",
+            List.of(new ServerFrame.RoomLast("dm:alice:bob", 12, 9)), null),
+        new ServerFrame.Joined("lobby", List.of("alice"), 57, false, List.of("alice"), 51, "Release day", "c3"),
+        new ServerFrame.Msg("lobby", 61, "alice", "hi all!", 1732345678903L, false, 58, 0, false),
+        new ServerFrame.Msg("lobby", 62, "alice", "", 1732345678904L, false, 0, 58, false),
+        new ServerFrame.Msg("lobby", 58, "alice", "", 1732345678900L, false, 0, 0, true),
+        new ServerFrame.Typing("lobby", "alice"),
+        new ServerFrame.Read("lobby", 57),
+        new ServerFrame.Topic("lobby", "Release day", "alice", "t1"),
+        new ServerFrame.Topic("lobby", "", "alice", null),
+        new ServerFrame.SearchResults("s1", "lobby", List.of(msg)));
   }
 
   @ParameterizedTest
@@ -105,8 +123,8 @@ class ClientCodecTest {
   void unknownFieldsAreIgnoredAndUnknownTypesReportedNotFailed() {
     assertThat(decoder.decode("{\"type\":\"pong\",\"colour\":\"blue\"}"))
         .isEqualTo(new ServerDecoded.Frame(new ServerFrame.Pong(null)));
-    assertThat(decoder.decode("{\"type\":\"typing\",\"room\":\"lobby\"}"))
-        .isEqualTo(new ServerDecoded.Unknown("typing"));
+    assertThat(decoder.decode("{\"type\":\"reaction\",\"room\":\"lobby\"}"))
+        .isEqualTo(new ServerDecoded.Unknown("reaction"));
   }
 
   @ParameterizedTest

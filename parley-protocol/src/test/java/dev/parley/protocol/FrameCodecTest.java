@@ -63,6 +63,19 @@ class FrameCodecTest {
         "{\"type\":\"ping\",\"ref\":\"\"}",
         "{\"type\":\"ping\",\"ref\":12}",
         "{\"type\":\"hello\"}",
+        "{\"type\":\"read\",\"room\":\"a\"}",
+        "{\"type\":\"read\",\"room\":\"a\",\"id\":0}",
+        "{\"type\":\"edit\",\"room\":\"a\",\"id\":1}",
+        "{\"type\":\"edit\",\"room\":\"a\",\"id\":1,\"text\":\"\"}",
+        "{\"type\":\"edit\",\"room\":\"a\",\"id\":\"1\",\"text\":\"x\"}",
+        "{\"type\":\"delete\",\"room\":\"a\"}",
+        "{\"type\":\"delete\",\"room\":\"a\",\"id\":-3}",
+        "{\"type\":\"topic\",\"room\":\"a\"}",
+        "{\"type\":\"topic\",\"room\":\"a\",\"text\":\"bell\\u0007\"}",
+        "{\"type\":\"search\",\"room\":\"a\"}",
+        "{\"type\":\"search\",\"room\":\"a\",\"query\":\"\"}",
+        "{\"type\":\"search\",\"room\":\"a\",\"query\":\"a b c ! ?\"}",
+        "{\"type\":\"search\",\"room\":\"a\",\"query\":\"deploy\",\"limit\":0}",
       })
   void malformedFramesAreBadRequests(String json) {
     assertThat(rejected(json).code()).isEqualTo(ErrorCode.BAD_REQUEST);
@@ -252,6 +265,46 @@ class FrameCodecTest {
         .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"echo\",\"text\":\"t\",\"ts\":2,\"bot\":true}");
     assertThat(codec.encode(new ServerFrame.Msg("r", 1, "a", "t", 2, false)).toString())
         .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"a\",\"text\":\"t\",\"ts\":2}");
+  }
+
+  @Test
+  void editsDeletesAndErasedMessagesSayWhatTheyAreAfterTheTime() {
+    assertThat(codec.encode(new ServerFrame.Msg("r", 3, "a", "t2", 2, false, 1, 0, false)).toString())
+        .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":3,\"from\":\"a\",\"text\":\"t2\",\"ts\":2,\"edit\":1}");
+    assertThat(codec.encode(new ServerFrame.Msg("r", 4, "a", "", 2, false, 0, 1, false)).toString())
+        .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":4,\"from\":\"a\",\"text\":\"\",\"ts\":2,\"delete\":1}");
+    assertThat(codec.encode(new ServerFrame.Msg("r", 1, "a", "", 2, false, 0, 0, true)).toString())
+        .isEqualTo("{\"type\":\"msg\",\"room\":\"r\",\"id\":1,\"from\":\"a\",\"text\":\"\",\"ts\":2,\"deleted\":true}");
+  }
+
+  @Test
+  void joinedAlwaysSaysHowFarTheUserReadAndTheTopicOnlyWhenSet() {
+    assertThat(codec.encode(new ServerFrame.Joined("r", List.of(), 5, false, List.of(), 3, null, null)).toString())
+        .isEqualTo("{\"type\":\"joined\",\"room\":\"r\",\"members\":[],\"last\":5,\"owners\":[],\"read\":3}");
+    assertThat(codec.encode(new ServerFrame.Joined("r", List.of(), 5, false, List.of(), 0, "T", "j")).toString())
+        .isEqualTo("{\"type\":\"joined\",\"room\":\"r\",\"members\":[],\"last\":5,\"owners\":[],\"read\":0,\"topic\":\"T\",\"ref\":\"j\"}");
+  }
+
+  @Test
+  void aSearchKeepsTheQueryTakesItsWordsAndCapsTheLimit() {
+    ClientFrame.Search search = (ClientFrame.Search) ((Decoded.Frame) codec.decode(
+        "{\"type\":\"search\",\"room\":\"Lobby\",\"query\":\"Deploy, FRIDAY! x\",\"limit\":500}"
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8))).frame();
+    assertThat(search.room()).isEqualTo("lobby");
+    assertThat(search.words()).containsExactly("deploy", "friday", "x");
+    assertThat(search.limit()).isEqualTo(FrameCodec.MAX_SEARCH_LIMIT);
+    ClientFrame.Search byDefault = (ClientFrame.Search) ((Decoded.Frame) codec.decode(
+        "{\"type\":\"search\",\"room\":\"a\",\"query\":\"ok\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8))).frame();
+    assertThat(byDefault.limit()).isEqualTo(FrameCodec.DEFAULT_SEARCH_LIMIT);
+  }
+
+  @Test
+  void aTopicMayBeEmptyAndHasAtMost300CodePoints() {
+    assertThat(codec.decode(("{\"type\":\"topic\",\"room\":\"a\",\"text\":\"\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        .isInstanceOf(Decoded.Frame.class);
+    String max = "\"type\":\"topic\",\"room\":\"a\",\"text\":\"" + "é".repeat(300);
+    assertThat(codec.decode(("{" + max + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8))).isInstanceOf(Decoded.Frame.class);
+    assertThat(rejected("{" + max + "é\"}").code()).isEqualTo(ErrorCode.BAD_REQUEST);
   }
 
   @Test

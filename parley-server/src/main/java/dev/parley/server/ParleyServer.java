@@ -156,6 +156,7 @@ public final class ParleyServer implements AutoCloseable {
     UserDirectory users = new UserDirectory(store.accountStore());
     SessionRegistry registry = new SessionRegistry();
     hub.localParticipants(registry::directParticipants);
+    hub.accountConnections(registry::connectionsOf);
     AccountChanges accountChanges = new AccountChanges(store.accountStore(), registry, users, hub::forgetOwner);
     accountChanges.start();
     stopOrder.add(0, accountChanges);

@@ -179,6 +179,39 @@ class IrcGatewayIT extends ServerFixture {
   }
 
   @Test
+  void topicsAreSetByOwnersAndShownOnJoinAndEditsAndDeletesAreMarked() {
+    register("alice").close();
+    IrcWire alice = sasl("alice", "");
+    alice.send("JOIN #1001"); // the first registered user in: the owner
+    alice.expect(" 366 ");
+    alice.send("TOPIC #1001 :Release day");
+    alice.expect(":alice!alice@parley TOPIC #1001 :Release day");
+    WireClient carol = register("carol");
+    JsonNode joined = join(carol, "1001");
+    assertThat(joined.path("topic").asText()).isEqualTo("Release day");
+    carol.sendFrame("type", "send", "room", "1001", "text", "typo hree", "ref", "s1");
+    long id = carol.expect("ack").path("id").asLong();
+    alice.expect(":carol!carol@parley PRIVMSG #1001 :typo hree");
+    carol.sendFrame("type", "edit", "room", "1001", "id", id, "text", "typo here", "ref", "e1");
+    alice.expect(":carol!carol@parley PRIVMSG #1001 :(edited) typo here");
+    carol.sendFrame("type", "delete", "room", "1001", "id", id, "ref", "d1");
+    alice.expect(":carol!carol@parley PRIVMSG #1001 :(deleted a message)");
+
+    register("bob").close();
+    IrcWire bob = sasl("bob", "");
+    bob.send("JOIN #1001");
+    bob.expect(" 332 bob #1001 :Release day");
+    bob.send("TOPIC #1001");
+    bob.expect(" 332 bob #1001 :Release day");
+    bob.send("TOPIC #1001 :mine now");
+    bob.expect(" 482 bob #1001 ");
+    alice.send("TOPIC #1001 :");
+    bob.expect(":alice!alice@parley TOPIC #1001 :");
+    bob.send("TOPIC #1001");
+    bob.expect(" 331 bob #1001 ");
+  }
+
+  @Test
   void ownersKickAndBanAndOthersGet482() {
     register("alice").close();
     register("bob").close();

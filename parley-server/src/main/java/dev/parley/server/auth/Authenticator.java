@@ -185,7 +185,8 @@ public final class Authenticator {
         token,
         messages.directRooms(account.key()),
         messages.directFloors(account.key()),
-        account.bot());
+        account.bot(),
+        messages.readMarkers(account.key() + "#" + account.id()));
   }
 
   private static Login refused(ErrorCode code, String message) {

@@ -16,6 +16,9 @@ import java.util.Map;
   @JsonSubTypes.Type(value = ClusterEvent.NodeState.class, name = "node"),
   @JsonSubTypes.Type(value = ClusterEvent.Moderated.class, name = "moderated"),
   @JsonSubTypes.Type(value = ClusterEvent.Presence.class, name = "presence"),
+  @JsonSubTypes.Type(value = ClusterEvent.Typing.class, name = "typing"),
+  @JsonSubTypes.Type(value = ClusterEvent.ReadMarked.class, name = "read"),
+  @JsonSubTypes.Type(value = ClusterEvent.TopicSet.class, name = "topic"),
 })
 public sealed interface ClusterEvent {
   String node();
@@ -60,4 +63,16 @@ public sealed interface ClusterEvent {
    * others apply it to their own connections and their copy of the room's owners and bans.
    */
   record Moderated(String node, String room, String action, String userKey, String by) implements ClusterEvent {}
+
+  /** A user is typing in a room on {@code node}: the room's members elsewhere are told. */
+  record Typing(String node, String room, String userKey, String user) implements ClusterEvent {}
+
+  /**
+   * A user's read marker of a room moved (stored) on {@code node}; the user is told by {@code
+   * identity} (one account), so an earlier account of the name hears nothing.
+   */
+  record ReadMarked(String node, String identity, String room, long id) implements ClusterEvent {}
+
+  /** A room's topic was set (stored) on {@code node}; {@code text} {@code ""} clears it. */
+  record TopicSet(String node, String room, String text, String by) implements ClusterEvent {}
 }

@@ -36,7 +36,8 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   private final ServerMetrics metrics;
   private final Broker broker;
   private final ClusterPresence presence;
-  private final Consumer<ClusterEvent.Moderated> moderated;
+  /** News of what owners and people did in rooms elsewhere: moderation, typing, read markers, topics. */
+  private final Consumer<ClusterEvent> roomNews;
   private final Consumer<StoredMessage> directElsewhere;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> {
@@ -48,7 +49,7 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
   private volatile long lagMillis;
 
   ClusterFeed(LiveRooms rooms, RoomLanes lanes, StoreReads reads, FrameCodec codec, ServerMetrics metrics,
-      Broker broker, ClusterPresence presence, Consumer<ClusterEvent.Moderated> moderated,
+      Broker broker, ClusterPresence presence, Consumer<ClusterEvent> roomNews,
       Consumer<StoredMessage> directElsewhere) {
     this.rooms = rooms;
     this.lanes = lanes;
@@ -57,7 +58,7 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
     this.metrics = metrics;
     this.broker = broker;
     this.presence = presence;
-    this.moderated = moderated;
+    this.roomNews = roomNews;
     this.directElsewhere = directElsewhere;
     if (broker.clustered()) {
       timer.scheduleWithFixedDelay(this::checkTails, TAIL_CHECK_MILLIS, TAIL_CHECK_MILLIS, TimeUnit.MILLISECONDS);
@@ -89,8 +90,6 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
       presence.received(state);
     } else if (event instanceof ClusterEvent.Presence change) {
       presence.received(change);
-    } else if (event instanceof ClusterEvent.Moderated m) {
-      moderated.accept(m);
     } else if (event instanceof ClusterEvent.Stored stored) {
       lagMillis = Math.max(0, System.currentTimeMillis() - stored.ts());
       String room = stored.room();
@@ -104,6 +103,8 @@ final class ClusterFeed implements Broker.Listener, AutoCloseable {
           }
         });
       }
+    } else {
+      roomNews.accept(event);
     }
   }
 

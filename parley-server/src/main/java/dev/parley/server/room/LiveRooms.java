@@ -1,6 +1,7 @@
 package dev.parley.server.room;
 
 import dev.parley.server.store.RoomPolicy;
+import dev.parley.server.store.RoomTopic;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.concurrent.ConcurrentHashMap;
@@ -73,15 +74,19 @@ final class LiveRooms implements AutoCloseable {
 
   private void load(Room r) {
     reads.load(
-        store -> new Loaded(store.lastId(r.name), store.policy(r.name)),
-        loaded -> lanes.execute(r.name, () -> r.loaded(loaded.last(), loaded.policy())),
+        store -> new Loaded(store.lastId(r.name), store.policy(r.name), store.topic(r.name)),
+        loaded -> lanes.execute(r.name, () -> r.loaded(loaded.last(), loaded.policy(), loaded.topicText())),
         () -> lanes.execute(r.name, () -> {
           rooms.remove(r.name, r);
           r.loadFailed();
         }));
   }
 
-  private record Loaded(long last, RoomPolicy policy) {}
+  private record Loaded(long last, RoomPolicy policy, RoomTopic topic) {
+    String topicText() {
+      return topic == null ? null : topic.text();
+    }
+  }
 
   /** Asks the lane of each room that looks idle to drop it if it still is. */
   private void sweep() {

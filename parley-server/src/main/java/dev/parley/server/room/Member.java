@@ -58,4 +58,12 @@ public interface Member {
 
   /** The hub took this connection out of {@code room} (it left, was kicked or banned). */
   void removed(String room);
+
+  /** How far this connection's user has read {@code room}: 0 when never (or for a guest). */
+  default long readUpTo(String room) {
+    return 0;
+  }
+
+  /** The user's read marker of {@code room} moved to {@code id} (on any connection or node). */
+  default void readMoved(String room, long id) {}
 }

@@ -61,6 +61,8 @@ final class Room {
    * sweep as a hint.
    */
   volatile long lastUsedNanos = System.nanoTime();
+  /** The room's topic as stored; {@code null} when none is set. */
+  String topic;
   /** Messages handed to the store whose outcome has not come back to the lane yet. */
   private int storing;
   /**
@@ -105,7 +107,8 @@ final class Room {
     }
   }
 
-  void loaded(long lastStored, RoomPolicy policy) {
+  void loaded(long lastStored, RoomPolicy policy, String topic) {
+    this.topic = topic;
     owners.addAll(policy.owners());
     banned.addAll(policy.banned());
     last = lastStored;
@@ -231,8 +234,17 @@ final class Room {
 
   /** Sends to every member here (news of someone on another node). */
   void sendToAll(EncodedFrame frame) {
+    sendToAllBut(null, frame);
+  }
+
+  /** Sends to every member but {@code but} (which may be {@code null}). */
+  void sendToAllBut(Member but, EncodedFrame frame) {
     FanOut fanOut = new FanOut();
-    members.keySet().forEach(fanOut::add);
+    members.keySet().forEach(m -> {
+      if (m != but) {
+        fanOut.add(m);
+      }
+    });
     fanOut.send(frame);
   }
 

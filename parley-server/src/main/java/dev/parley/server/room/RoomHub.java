@@ -45,6 +45,7 @@ public final class RoomHub implements AutoCloseable {
   private final Moderator moderator;
   private final Broker broker;
   private final RoomQueries queries;
+  private final Conversations conversations;
   private volatile Function<String, List<? extends Member>> localParticipants = room -> List.of();
 
   public RoomHub(
@@ -64,8 +65,9 @@ public final class RoomHub implements AutoCloseable {
     this.broker = broker;
     this.cluster = new ClusterPresence(rooms, lanes, codec, broker);
     this.moderator = new Moderator(rooms, lanes, codec, policyWrites, broker, cluster);
+    this.conversations = new Conversations(rooms, lanes, codec, policyWrites, broker);
     this.feed = new ClusterFeed(
-        rooms, lanes, reads, codec, metrics, broker, cluster, moderator::moderatedElsewhere, this::directElsewhere);
+        rooms, lanes, reads, codec, metrics, broker, cluster, this::newsElsewhere, this::directElsewhere);
     this.committer = committer;
     this.storedResults = lanes.handoff();
     committer.afterEachBatch(storedResults::flush);
@@ -79,6 +81,20 @@ public final class RoomHub implements AutoCloseable {
   /** Where the connections of a private conversation's two users on this node are found. */
   public void localParticipants(Function<String, List<? extends Member>> participants) {
     this.localParticipants = participants;
+  }
+
+  /** Where the connections of one account (by identity) on this node are found. */
+  public void accountConnections(Function<String, List<? extends Member>> connections) {
+    conversations.accountConnections(connections);
+  }
+
+  /** The broker's thread: moderation, typing, a read marker or a topic from another node. */
+  private void newsElsewhere(dev.parley.server.cluster.ClusterEvent event) {
+    if (event instanceof dev.parley.server.cluster.ClusterEvent.Moderated m) {
+      moderator.moderatedElsewhere(m);
+    } else {
+      conversations.elsewhere(event);
+    }
   }
 
   /**
@@ -202,8 +218,9 @@ public final class RoomHub implements AutoCloseable {
         since == null ? Math.max(0, last - DEFAULT_REPLAY) : Math.min(since, last));
     boolean truncated = last - from > MAX_REPLAY;
     long after = Math.max(from, last - MAX_REPLAY);
-    m.send(codec.encode(
-        new ServerFrame.Joined(room, r.memberNames(cluster.usersElsewhere(room)), last, truncated, List.copyOf(r.owners), ref)));
+    m.send(codec.encode(new ServerFrame.Joined(
+        room, r.memberNames(cluster.usersElsewhere(room)), last, truncated, List.copyOf(r.owners),
+        Math.min(m.readUpTo(room), last), r.topic, ref)));
     replays.start(r, m, after, ref);
   }
 
@@ -311,6 +328,42 @@ public final class RoomHub implements AutoCloseable {
     });
   }
 
+  /**
+   * An edit ({@code editOf}) or delete ({@code deleteOf}) of an earlier message of the room, by
+   * a member in it: stored as a new message, acknowledged and fanned out like a send. The store
+   * checks the target as it stores it; an owner may delete anyone's.
+   */
+  public void amend(Member m, String room, long editOf, long deleteOf, String text, String ref) {
+    withRoom(m, room, ref, r -> {
+      if (!r.contains(m)) {
+        m.reject(ErrorCode.NOT_IN_ROOM, "join " + room + " before changing its messages", ref);
+        return;
+      }
+      boolean byOwner = r.owners.contains(m.userKey());
+      append(r, m, new NewMessage(room, m.user(), m.identity(), text, ref, m.isBot(), editOf, deleteOf, byOwner));
+    });
+  }
+
+  /** {@code m} is typing in a room it is in (see {@link Conversations#typing}). */
+  public void typing(Member m, String room, String ref) {
+    withRoom(m, room, ref, r -> conversations.typing(r, m, ref));
+  }
+
+  /** Moves {@code m}'s user's read marker of a room (see {@link Conversations#markRead}). */
+  public void markRead(Member m, String room, long id, String ref) {
+    withRoom(m, room, ref, r -> conversations.markRead(r, m, id, ref));
+  }
+
+  /** An owner sets a room's topic (see {@link Conversations#setTopic}). */
+  public void setTopic(Member m, String room, String text, String ref) {
+    withRoom(m, room, ref, r -> conversations.setTopic(r, m, text, ref));
+  }
+
+  /** Full-text search of a room (see {@link RoomQueries#search}). */
+  public void search(Member m, String room, List<String> words, long readableAfter, int limit, String ref) {
+    queries.search(m, room, words, readableAfter, limit, ref);
+  }
+
   /** The names of the room's users (see {@link RoomQueries#who}). */
   public void who(Member m, String room, String ref) {
     queries.who(m, room, ref);
@@ -333,8 +386,12 @@ public final class RoomHub implements AutoCloseable {
 
   /** On the room's lane: hands a message to the group committer. */
   private void append(Room r, Member m, String text, String ref) {
+    append(r, m, new NewMessage(r.name, m.user(), m.identity(), text, ref, m.isBot()));
+  }
+
+  private void append(Room r, Member m, NewMessage message) {
     String room = r.name;
-    NewMessage message = new NewMessage(room, m.user(), m.identity(), text, ref, m.isBot());
+    String ref = message.ref();
     boolean queued = committer.submit(message, (appended, failure) ->
         storedResults.add(room, () -> stored(m, room, ref, appended, failure)));
     if (queued) {
@@ -352,6 +409,10 @@ public final class RoomHub implements AutoCloseable {
     }
     if (failure != null) {
       m.reject(ErrorCode.INTERNAL, "the message could not be stored and was not sent", ref);
+      return;
+    }
+    if (appended.refused() != null) {
+      refused(m, appended.refused(), ref);
       return;
     }
     StoredMessage s = appended.message();
@@ -398,6 +459,16 @@ public final class RoomHub implements AutoCloseable {
         r.ownerToStore = null;
       }
     }));
+  }
+
+  /** Answers an edit or delete the store refused. */
+  private static void refused(Member m, Appended.Refusal why, String ref) {
+    switch (why) {
+      case NO_SUCH_MESSAGE -> m.reject(ErrorCode.BAD_REQUEST, "no such message in this room", ref);
+      case NOT_AMENDABLE -> m.reject(ErrorCode.BAD_REQUEST, "an edit or a delete cannot itself be edited or deleted", ref);
+      case DELETED -> m.reject(ErrorCode.BAD_REQUEST, "that message was deleted", ref);
+      case NOT_YOURS -> m.reject(ErrorCode.FORBIDDEN, "only its author may edit a message, and only its author or an owner delete it", ref);
+    }
   }
 
   static void busy(Member m, String ref) {

@@ -94,6 +94,17 @@ final class RoomQueries {
   }
 
   /**
+   * The room's messages whose newest text has every one of {@code words}, newest first, never
+   * reaching down to {@code readableAfter} (see {@link dev.parley.server.store.MessageStore#search}).
+   */
+  void search(Member m, String room, List<String> words, long readableAfter, int limit, String ref) {
+    reads.run(m, ref, store -> {
+      var messages = store.search(room, words, readableAfter, limit).stream().map(RoomHub::msg).toList();
+      m.send(codec.encode(new ServerFrame.SearchResults(ref, room, messages)));
+    });
+  }
+
+  /**
    * The messages with ids above {@code since}, oldest first, at most {@code limit}, for a reader
    * with no connection (the HTTP API); {@code more} when newer ones exist. Ids are gapless, so
    * the page is one range of ids. In a private conversation an earlier account of the reader's

@@ -46,6 +46,12 @@ public final class CommandTable {
     t.on(ClientFrame.Bye.class, ConnectionCommands::bye);
     t.on(ClientFrame.Logout.class, LoginCommands::logout);
     t.on(ClientFrame.Moderate.class, ModerationCommands::moderate);
+    t.on(ClientFrame.Typing.class, ConversationCommands::typing);
+    t.on(ClientFrame.Read.class, ConversationCommands::read);
+    t.on(ClientFrame.Edit.class, ConversationCommands::edit);
+    t.on(ClientFrame.Delete.class, ConversationCommands::delete);
+    t.on(ClientFrame.Topic.class, ConversationCommands::topic);
+    t.on(ClientFrame.Search.class, ConversationCommands::search);
     return t;
   }
 

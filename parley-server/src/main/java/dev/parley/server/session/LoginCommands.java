@@ -143,7 +143,9 @@ final class LoginCommands {
             SessionServices.SERVER_NAME,
             services.heartbeatSeconds(),
             ok.token(),
-            ok.directRooms().stream().map(r -> new ServerFrame.RoomLast(r.name(), r.last())).toList(),
+            ok.directRooms().stream()
+                .map(r -> new ServerFrame.RoomLast(r.name(), r.last(), Math.min(r.last(), s.readUpTo(r.name()))))
+                .toList(),
             ref));
     for (RoomInfo direct : ok.directRooms()) {
       s.rooms().asked(direct.name());

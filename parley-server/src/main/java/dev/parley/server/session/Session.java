@@ -52,6 +52,9 @@ public final class Session implements Member {
   private boolean bot;
   /** Where this account starts reading private conversations an earlier namesake was in. */
   private Map<String, Long> directFloors = Map.of();
+  /** How far the user has read each room, as stored; kept current by the hub. Any thread. */
+  private final java.util.concurrent.ConcurrentHashMap<String, Long> readMarkers =
+      new java.util.concurrent.ConcurrentHashMap<>();
   /** A name claimed in the registry for a login in progress, released if the login fails. */
   private String heldName;
   /** See {@link #identity()}; made once at login. */
@@ -195,6 +198,7 @@ public final class Session implements Member {
     this.generation = login.generation();
     this.bot = login.bot();
     this.directFloors = login.directFloors();
+    this.readMarkers.putAll(login.readMarkers());
     this.identity = guest ? userKey : userKey + "#" + accountId;
   }
 
@@ -351,6 +355,16 @@ public final class Session implements Member {
   @Override
   public String identity() {
     return identity;
+  }
+
+  @Override
+  public long readUpTo(String room) {
+    return readMarkers.getOrDefault(room, 0L);
+  }
+
+  @Override
+  public void readMoved(String room, long id) {
+    readMarkers.merge(room, id, Math::max);
   }
 
   @Override

@@ -117,6 +117,12 @@ public final class SessionRegistry {
     return h == null ? List.of() : h.accounts();
   }
 
+  /** The connections of one account now, by its identity ({@code key#id}). */
+  public List<Session> connectionsOf(String identity) {
+    int hash = identity.lastIndexOf('#');
+    return hash < 0 ? List.of() : matching(identity.substring(0, hash), s -> identity.equals(s.identity()));
+  }
+
   /** The connections of one account now. */
   List<Session> accountConnections(String key, long accountId) {
     return matching(key, s -> s.accountId() == accountId);

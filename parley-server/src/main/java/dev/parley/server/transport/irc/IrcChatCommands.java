@@ -84,10 +84,12 @@ final class IrcChatCommands {
     if (room == null) {
       return;
     }
-    if (m.param(1) == null) {
-      link.line(client.numeric("331", m.param(0), "No topic is set"));
+    if (m.param(1) != null) {
+      link.frame("type", "topic", "room", room, "text", m.param(1), "ref", client.request(Kind.TOPIC, m.param(0), 0));
+    } else if (client.topics.containsKey(room)) {
+      link.line(client.numeric("332", m.param(0), client.topics.get(room)));
     } else {
-      link.line(client.numeric("482", m.param(0), "Topics cannot be set on this server"));
+      link.line(client.numeric("331", m.param(0), "No topic is set"));
     }
   }
 

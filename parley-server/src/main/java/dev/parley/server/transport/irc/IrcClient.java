@@ -21,7 +21,7 @@ final class IrcClient {
   private static final int MAX_OWN_IDS = 2048;
 
   /** What a request in flight was, to phrase its answer in IRC terms. */
-  enum Kind { HELLO, JOIN, PART, SEND, NOTICE, DM, NAMES, WHO, LIST, HISTORY, MODERATE }
+  enum Kind { HELLO, JOIN, PART, SEND, NOTICE, DM, NAMES, WHO, LIST, HISTORY, MODERATE, TOPIC }
 
   /** A request in flight: what it was, its target (a channel or a nick), and a detail. */
   record Pending(Kind kind, String target, long detail) {}
@@ -65,6 +65,8 @@ final class IrcClient {
   final Map<String, Replay> replays = new HashMap<>();
   /** Owners of each joined room (by key), from {@code joined}, for the '@' prefix. */
   final Map<String, List<String>> owners = new HashMap<>();
+  /** The topic of each room joined that has one, by room. */
+  final Map<String, String> topics = new HashMap<>();
   /**
    * Refs are the protocol's idempotency keys, remembered per user for a day: a random prefix per
    * connection keeps a line of this connection from being taken for a retry of another's.

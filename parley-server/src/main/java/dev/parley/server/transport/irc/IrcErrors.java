@@ -52,7 +52,7 @@ final class IrcErrors {
       case DM -> link.line(code == ErrorCode.NO_SUCH_USER || code == ErrorCode.INVALID_NAME
           ? client.numeric("401", target, "No such nick (private messages go to registered users)")
           : client.numeric("404", target, "Cannot send: " + message));
-      case MODERATE -> link.line(switch (code) {
+      case MODERATE, TOPIC -> link.line(switch (code) {
         case FORBIDDEN -> client.numeric("482", channel, "You're not channel operator");
         case NOT_IN_ROOM -> client.numeric("442", channel, "You're not on that channel");
         default -> client.numeric("401", channel, message);

@@ -58,10 +58,12 @@ final class IrcFrames {
       link.line("PING :" + IrcClient.SERVER);
     } else if (frame instanceof ServerFrame.Bye bye) {
       link.closeWith(IrcErrors.byeText(bye.reason()));
+    } else if (frame instanceof ServerFrame.Topic t) {
+      topic(t, link);
     } else if (frame instanceof ServerFrame.Error e) {
       errors.error(e, client.answered(e.ref()), link);
     }
-    // pong: nothing to say
+    // pong, typing, read markers: nothing to say
   }
 
   private void joined(ServerFrame.Joined j, IrcLink link) {
@@ -73,6 +75,12 @@ final class IrcFrames {
     client.owners.put(j.room(), j.owners() == null ? List.of() : j.owners());
     endReplay(j.room(), link);
     link.line(":" + IrcClient.source(client.me()) + " JOIN " + channel);
+    if (j.topic() != null) {
+      client.topics.put(j.room(), j.topic());
+      link.line(client.numeric("332", channel, j.topic()));
+    } else {
+      client.topics.remove(j.room());
+    }
     names(j.room(), j.members(), link);
     if (j.last() > 0 && request != null) {
       String batch = client.has("batch") ? client.newBatch() : null;
@@ -81,6 +89,17 @@ final class IrcFrames {
         link.line("BATCH +" + batch + " chathistory " + channel);
       }
     }
+  }
+
+  /** A topic set (by anyone, this user included) shows as the setter's TOPIC. */
+  private void topic(ServerFrame.Topic t, IrcLink link) {
+    client.answered(t.ref());
+    if (t.text().isEmpty()) {
+      client.topics.remove(t.room());
+    } else {
+      client.topics.put(t.room(), t.text());
+    }
+    link.line(":" + IrcClient.source(t.by()) + " TOPIC " + IrcClient.channel(t.room()) + " :" + t.text());
   }
 
   private void names(String room, List<String> members, IrcLink link) {
@@ -170,12 +189,26 @@ final class IrcFrames {
     String head = ":" + IrcClient.source(msg.from()) + " PRIVMSG " + target + " :";
     int room = IrcLineDecoder.MAX_MESSAGE_BYTES - head.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
     String prefix = tags.isEmpty() ? "" : "@" + tags + " ";
-    for (String part : IrcText.toIrc(msg.text(), room)) {
+    for (String part : IrcText.toIrc(shown(msg), room)) {
       link.line(prefix + head + part);
     }
     if (replay != null && msg.id() >= replay.last()) {
       endReplay(msg.room(), link);
     }
+  }
+
+  /**
+   * What IRC shows of a message: IRC has no edits or deletes, so an edit is its new text marked,
+   * a delete a line that says so, and an erased message says it was deleted.
+   */
+  private static String shown(ServerFrame.Msg msg) {
+    if (msg.deleted()) {
+      return "(message deleted)";
+    }
+    if (msg.delete() != 0) {
+      return "(deleted a message)";
+    }
+    return msg.edit() != 0 ? "(edited) " + msg.text() : msg.text();
   }
 
   /** A channel, or for a private conversation the nick of the other side (or one's own, from them). */

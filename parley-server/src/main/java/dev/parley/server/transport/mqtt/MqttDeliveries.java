@@ -58,7 +58,10 @@ final class MqttDeliveries {
     return out;
   }
 
-  /** MQTT 5 user properties: who sent it, its id in the room, and when. */
+  /**
+   * MQTT 5 user properties: who sent it, its id in the room, and when; for an edit or delete,
+   * the id of the message it changes (the payload is the new text, empty for a delete).
+   */
   private static MqttProperties properties(ServerFrame.Msg m) {
     MqttProperties p = new MqttProperties();
     p.add(new MqttProperties.IntegerProperty(MqttProperties.MqttPropertyType.PAYLOAD_FORMAT_INDICATOR.value(), 1));
@@ -66,6 +69,12 @@ final class MqttDeliveries {
     user.add("from", m.from());
     user.add("id", Long.toString(m.id()));
     user.add("ts", Long.toString(m.ts()));
+    if (m.edit() != 0) {
+      user.add("edit", Long.toString(m.edit()));
+    }
+    if (m.delete() != 0) {
+      user.add("delete", Long.toString(m.delete()));
+    }
     p.add(user);
     return p;
   }
