@@ -4,15 +4,25 @@
 ALTER TABLE messages ADD COLUMN edit_of BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN delete_of BIGINT NOT NULL DEFAULT 0;
 ALTER TABLE messages ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT false;
-CREATE INDEX messages_edits ON messages(room, edit_of) WHERE edit_of <> 0;
+-- A message's edits, newest last (its newest text is its last edit's).
+CREATE INDEX messages_edits ON messages(room, edit_of, id) WHERE edit_of <> 0;
 
--- Search: the words of a message's newest text (dev.parley.server.store.SearchIndexWords), made
--- into a tsvector with array_to_tsvector, which takes them as they are, so PostgreSQL's parser
--- and dictionaries never split or change a word and both stores match the same messages. Empty
--- for edits, deletes and deleted messages; NULL only for messages stored before this version,
--- until the server indexes them when it starts (PostgresStore).
-ALTER TABLE messages ADD COLUMN words tsvector;
-CREATE INDEX messages_words ON messages USING gin (words);
+-- Search: per room, each searchable message's words (those of its newest text, as
+-- dev.parley.server.store.SearchIndexWords makes them) under its id, as in the embedded store.
+-- A query walks its rarest word's ids newest first and keeps those the other words have too,
+-- so it stops after its limit however common the words are (a GIN index answers in no order,
+-- so a common word would cost a sort of all its matches). Edits, deletes and deleted messages
+-- have no rows.
+CREATE TABLE message_words(
+  room TEXT NOT NULL,
+  word TEXT COLLATE "C" NOT NULL,
+  id BIGINT NOT NULL,
+  PRIMARY KEY(room, word, id));
+
+-- The messages stored before this version are indexed by the first server of this version to
+-- start (PostgresStore): this row says how far it got, and goes when it is done.
+CREATE TABLE search_backfill(room TEXT NOT NULL, id BIGINT NOT NULL);
+INSERT INTO search_backfill(room, id) VALUES ('', 0);
 
 -- How far each member (by identity) has read each room.
 CREATE TABLE read_markers(
@@ -27,5 +37,3 @@ CREATE TABLE topics(
   text TEXT NOT NULL,
   set_by TEXT NOT NULL,
   ts BIGINT NOT NULL);
--- Finds the messages still to be indexed at once (empty once they are).
-CREATE INDEX messages_unindexed ON messages(room, id) WHERE words IS NULL;

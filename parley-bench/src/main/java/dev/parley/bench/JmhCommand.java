@@ -10,7 +10,7 @@ import picocli.CommandLine.Unmatched;
 @Command(
     name = "jmh",
     description = {
-      "Run the JMH microbenchmarks (JSON codec, encode-once fan-out, group commit).",
+      "Run the JMH microbenchmarks (JSON codec, encode-once fan-out, group commit, search).",
       "Takes JMH's options, e.g.: parley bench jmh -f 1 -wi 3 -i 5 Codec. 'parley bench jmh -h' lists them."
     })
 final class JmhCommand implements Callable<Integer> {

@@ -3,7 +3,6 @@ package dev.parley.server.store.postgres;
 import dev.parley.protocol.Names;
 import dev.parley.server.store.Appended;
 import dev.parley.server.store.NewMessage;
-import dev.parley.server.store.SearchIndexWords;
 import dev.parley.server.store.StoredMessage;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,9 +37,8 @@ final class BatchAppender {
           + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS r(room, sender_key, ref)"
           + " ON m.room = r.room AND m.sender_key = r.sender_key AND m.ref = r.ref";
   private static final String INSERT =
-      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of, words)"
-          + " VALUES(?,?,?,?,?,?,?,?,?,?, array_to_tsvector(?::text[]))";
-  private static final String[] NO_WORDS = {};
+      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of)"
+          + " VALUES(?,?,?,?,?,?,?,?,?,?)";
   private static final String WRITE_LAST = "UPDATE rooms SET last_id=? WHERE name=?";
 
   /** A ref's identity: the same ref from the same sender in the same room is one message. */
@@ -53,6 +51,7 @@ final class BatchAppender {
     Map<RefKey, StoredMessage> stored = storedRefs(c, batch);
     List<Appended> outcomes = new ArrayList<>(batch.size());
     Map<String, Long> written = new TreeMap<>();
+    SearchIndex.Rows words = new SearchIndex.Rows();
     try (PreparedStatement insert = c.prepareStatement(INSERT)) {
       int pending = 0;
       for (NewMessage m : batch) {
@@ -66,6 +65,7 @@ final class BatchAppender {
         if (m.amends()) {
           if (pending > 0) {
             insert.executeBatch(); // the target may be one of them
+            words.insert(c);
             pending = 0;
           }
           target = Amendments.target(c, m.room(), m.target());
@@ -83,15 +83,16 @@ final class BatchAppender {
         if (key != null) {
           stored.put(key, message); // a repeat later in this batch gets this one
         }
-        String[] words = m.amends() ? NO_WORDS : SearchIndexWords.ofText(text).toArray(String[]::new);
         Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), text, m.ref(), m.bot(),
-            m.editOf(), m.deleteOf(), words);
+            m.editOf(), m.deleteOf());
         insert.addBatch();
         pending++;
         if (m.editOf() != 0) {
           Amendments.edit(c, m.room(), target, m.text());
         } else if (m.deleteOf() != 0) {
           Amendments.delete(c, m.room(), target);
+        } else {
+          words.add(m.room(), id, text);
         }
         outcomes.add(new Appended(message, false));
       }
@@ -99,7 +100,9 @@ final class BatchAppender {
         insert.executeBatch();
       }
     }
+    words.insert(c);
     writeLastIds(c, written);
+    forgetUnwritten(c, lastIds);
     return outcomes;
   }
 
@@ -154,6 +157,18 @@ final class BatchAppender {
       }
     }
     return found;
+  }
+
+  /**
+   * Removes the rows locking made for rooms that got nothing (only refused edits or deletes):
+   * a room is stored once written to, never before.
+   */
+  private static void forgetUnwritten(Connection c, Map<String, Long> lastIds) throws SQLException {
+    String[] empty = lastIds.entrySet().stream().filter(e -> e.getValue() == 0).map(Map.Entry::getKey)
+        .toArray(String[]::new);
+    if (empty.length > 0) {
+      Jdbc.update(c, "DELETE FROM rooms WHERE name = ANY(?::text[]) AND last_id = 0", (Object) empty);
+    }
   }
 
   private static void writeLastIds(Connection c, Map<String, Long> written) throws SQLException {

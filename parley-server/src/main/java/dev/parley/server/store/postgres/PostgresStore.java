@@ -9,7 +9,6 @@ import dev.parley.server.store.NewMessage;
 import dev.parley.server.store.RoomInfo;
 import dev.parley.server.store.RoomPolicy;
 import dev.parley.server.store.RoomTopic;
-import dev.parley.server.store.SearchIndexWords;
 import dev.parley.server.store.StoredMessage;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -270,33 +269,9 @@ public final class PostgresStore implements ChatStore {
             room, text, by, System.currentTimeMillis()));
   }
 
-  /**
-   * Each word must be one of the message's words: the query is the words as quoted lexemes
-   * joined by {@code &}, which PostgreSQL takes as they are (no parser, no dictionary).
-   */
   @Override
   public List<StoredMessage> search(String room, List<String> words, long readableAfter, int limit) {
-    List<String> lexemes = SearchIndexWords.ofQuery(words);
-    if (lexemes.isEmpty() || limit <= 0) {
-      return List.of();
-    }
-    String query = String.join(" & ",
-        lexemes.stream().map(w -> "'" + w.replace("\\", "\\\\").replace("'", "''") + "'").toList());
-    return jdbc.query(c -> {
-      try (PreparedStatement s = c.prepareStatement(
-          "SELECT m.id, m.sender, coalesce((SELECT e.text FROM messages e WHERE e.room = m.room AND e.edit_of = m.id"
-              + " AND e.edit_of <> 0 ORDER BY e.id DESC LIMIT 1), m.text), m.ts, m.bot FROM messages m"
-              + " WHERE m.room=? AND m.words @@ ?::tsquery AND m.id>? ORDER BY m.id DESC LIMIT ?")) {
-        Jdbc.bind(s, room, query, readableAfter, limit);
-        List<StoredMessage> out = new ArrayList<>();
-        try (ResultSet rs = s.executeQuery()) {
-          while (rs.next()) {
-            out.add(new StoredMessage(room, rs.getLong(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getBoolean(5)));
-          }
-        }
-        return out;
-      }
-    });
+    return jdbc.query(c -> SearchIndex.search(c, room, words, readableAfter, limit));
   }
 
   @Override

@@ -1,19 +1,18 @@
 package dev.parley.server.store.postgres;
 
-import dev.parley.server.store.SearchIndexWords;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
-import java.util.List;
+import java.sql.Statement;
 import javax.sql.DataSource;
 
 /**
- * Gives the messages stored before search existed (schema version 4) their search words, in
- * Java, since the words are {@link SearchIndexWords}' and no SQL function makes the same ones.
- * Runs at start, in chunks of one transaction each, until none is left; the next start finishes
- * what an interrupted one left.
+ * Indexes the messages stored before search existed (schema version 4), in Java, since the words
+ * are {@link dev.parley.server.store.SearchIndexWords}' and no SQL function makes the same ones.
+ * Runs at start, before the server serves, in chunks of one transaction each that also record
+ * how far it got ({@code search_backfill}), so a start that is interrupted leaves the rest to the
+ * next. Each message is indexed by its newest text; deleted ones and amendments are skipped.
  */
 final class SearchBackfill {
   private static final int CHUNK = 1_000;
@@ -22,38 +21,56 @@ final class SearchBackfill {
 
   static void run(DataSource pool) throws SQLException {
     try (Connection c = pool.getConnection()) {
-      // Each chunk gives words to every row it read, so the next finds fewer: a short one is the last.
-      int indexed;
-      do {
-        indexed = chunk(c);
-      } while (indexed == CHUNK);
+      c.setAutoCommit(false);
+      try {
+        // Each chunk moves the mark past every message it read: a short one is the last.
+        int indexed;
+        do {
+          indexed = chunk(c);
+          c.commit();
+        } while (indexed == CHUNK);
+      } finally {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
     }
   }
 
-  private record Unindexed(String room, long id, String words) {}
-
-  /** Indexes up to {@link #CHUNK} unindexed messages; returns how many. */
+  /** Indexes up to {@link #CHUNK} messages after the mark; returns how many it read. */
   private static int chunk(Connection c) throws SQLException {
-    List<Unindexed> rows = new ArrayList<>();
+    String room;
+    long after;
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery("SELECT room, id FROM search_backfill")) {
+      if (!rs.next()) {
+        return 0; // done before
+      }
+      room = rs.getString(1);
+      after = rs.getLong(2);
+    }
+    SearchIndex.Rows rows = new SearchIndex.Rows();
+    int read = 0;
     try (PreparedStatement s = c.prepareStatement(
-        "SELECT room, id, text, edit_of = 0 AND delete_of = 0 AND NOT deleted FROM messages"
-            + " WHERE words IS NULL ORDER BY room, id LIMIT " + CHUNK);
-        ResultSet rs = s.executeQuery()) {
-      while (rs.next()) {
-        rows.add(new Unindexed(rs.getString(1), rs.getLong(2), rs.getBoolean(4) ? rs.getString(3) : ""));
+        "SELECT m.room, m.id, coalesce((SELECT e.text FROM messages e WHERE e.room = m.room AND e.edit_of = m.id"
+            + " AND e.edit_of <> 0 ORDER BY e.id DESC LIMIT 1), m.text), m.edit_of = 0 AND m.delete_of = 0 AND NOT m.deleted"
+            + " FROM messages m WHERE (m.room, m.id) > (?, ?) ORDER BY m.room, m.id LIMIT " + CHUNK)) {
+      Jdbc.bind(s, room, after);
+      try (ResultSet rs = s.executeQuery()) {
+        while (rs.next()) {
+          room = rs.getString(1);
+          after = rs.getLong(2);
+          if (rs.getBoolean(4)) {
+            rows.add(room, after, rs.getString(3));
+          }
+          read++;
+        }
       }
     }
-    if (rows.isEmpty()) {
-      return 0;
+    rows.insert(c);
+    if (read < CHUNK) {
+      Jdbc.update(c, "DELETE FROM search_backfill");
+    } else {
+      Jdbc.update(c, "UPDATE search_backfill SET room=?, id=?", room, after);
     }
-    try (PreparedStatement s = c.prepareStatement(
-        "UPDATE messages SET words = array_to_tsvector(?::text[]) WHERE room=? AND id=?")) {
-      for (Unindexed row : rows) {
-        Jdbc.bind(s, SearchIndexWords.ofText(row.words()).toArray(String[]::new), row.room(), row.id());
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
-    return rows.size();
+    return read;
   }
 }

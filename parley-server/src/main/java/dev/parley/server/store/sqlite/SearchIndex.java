@@ -68,7 +68,9 @@ final class SearchIndex {
   /**
    * The newest messages of the room having every word, each with its newest text. The rarest
    * word's rows are walked newest first, and each is kept if the other words have a row of the
-   * same id: the walk stops after {@code limit} hits.
+   * same id: the walk stops after {@code limit} hits. (A message's newest text is its last
+   * edit's, looked up {@code INDEXED BY messages_edits}: without statistics SQLite would rather
+   * walk the whole room in id order than sort a message's few edits.)
    */
   static List<StoredMessage> search(Connection c, String room, List<String> queryWords, long readableAfter, int limit)
       throws SQLException {
@@ -79,7 +81,7 @@ final class SearchIndex {
     String rarest = rarest(c, room, words, readableAfter);
     words.remove(rarest);
     StringBuilder select = new StringBuilder(
-        "SELECT m.id, m.sender, coalesce((SELECT e.text FROM messages e WHERE e.room=m.room AND e.edit_of=m.id"
+        "SELECT m.id, m.sender, coalesce((SELECT e.text FROM messages e INDEXED BY messages_edits WHERE e.room=m.room AND e.edit_of=m.id"
             + " AND e.edit_of<>0 ORDER BY e.id DESC LIMIT 1), m.text), m.ts, m.bot"
             + " FROM message_words w CROSS JOIN messages m ON m.room=w.room AND m.id=w.id"
             + " WHERE w.room=? AND w.word=? AND w.id>?");

@@ -161,9 +161,36 @@ class PostgresStoreTest extends MessageStoreContract {
           ResultSet rs = s.executeQuery(
               "SELECT count(*), count(DISTINCT version) FROM flyway_schema_history WHERE success")) {
         rs.next();
-        // Each migration (V1 schema, V2 cluster id, V3 bots) applied once, by one of the nodes.
-        assertThat(rs.getInt(1)).isEqualTo(3);
-        assertThat(rs.getInt(2)).isEqualTo(3);
+        // Each migration (V1 schema, V2 cluster id, V3 bots, V4 conversation) applied once, by one of the nodes.
+        assertThat(rs.getInt(1)).isEqualTo(4);
+        assertThat(rs.getInt(2)).isEqualTo(4);
+      }
+    }
+  }
+
+  /**
+   * A database of schema version 3 (before search) gets its messages' search words when a
+   * server of today starts on it: they are found like new ones.
+   */
+  @Test
+  void messagesStoredBeforeSearchExistedAreFoundAfterTheUpgrade() throws Exception {
+    try (TestDatabase old = TestDatabase.create()) {
+      org.flywaydb.core.Flyway.configure().dataSource(old.jdbcUrl(), "postgres", null)
+          .locations(Migrations.LOCATION).target("3").load().migrate();
+      try (Connection c = old.connect(); Statement s = c.createStatement()) {
+        s.execute("INSERT INTO rooms(name, last_id, created) VALUES('lobby', 2, 0)");
+        s.execute("INSERT INTO messages(room, id, ts, sender, sender_key, text) VALUES"
+            + "('lobby', 1, 0, 'ann', 'ann#1', 'Old News'), ('lobby', 2, 0, 'ann', 'ann#1', 'newer news')");
+      }
+      try (PostgresStore upgraded = PostgresStore.open(PostgresUrl.parse(old.url()))) {
+        assertThat(upgraded.search("lobby", List.of("news"), 0, 10)).extracting(StoredMessage::id).containsExactly(2L, 1L);
+        assertThat(upgraded.search("lobby", List.of("old"), 0, 10)).extracting(StoredMessage::text).containsExactly("Old News");
+        assertThat(upgraded.range("lobby", 0, 10, 10)).extracting(StoredMessage::editOf, StoredMessage::deleted)
+            .containsOnly(org.assertj.core.groups.Tuple.tuple(0L, false));
+        Appended edit = upgraded.appendAll(List.of(
+            new NewMessage("lobby", "ann", "ann#1", "fresh", null, false, 1, 0, false))).get(0);
+        assertThat(edit.message().id()).isEqualTo(3);
+        assertThat(upgraded.search("lobby", List.of("fresh"), 0, 10)).extracting(StoredMessage::id).containsExactly(1L);
       }
     }
   }
