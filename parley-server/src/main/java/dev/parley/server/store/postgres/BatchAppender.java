@@ -82,7 +82,7 @@ final class BatchAppender {
           stored.put(key, message); // a repeat later in this batch gets this one
         }
         // Only a message is searchable (by its own text until an edit): edits and deletes are not.
-        String words = m.amends() ? "" : SearchIndex.lexemes(text);
+        String words = m.amends() ? "" : SearchIndex.lexemes(m.room(), text);
         Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), text, m.ref(), m.bot(),
             m.editOf(), m.deleteOf(), words);
         insert.addBatch();

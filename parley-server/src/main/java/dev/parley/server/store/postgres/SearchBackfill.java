@@ -66,7 +66,7 @@ final class SearchBackfill {
           if (rs.getBoolean(4)) {
             rooms.add(room);
             ids.add(Long.toString(after));
-            words.add(SearchIndex.lexemes(rs.getString(3)));
+            words.add(SearchIndex.lexemes(room, rs.getString(3)));
           }
           read++;
         }

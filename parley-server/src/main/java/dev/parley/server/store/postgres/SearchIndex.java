@@ -12,14 +12,15 @@ import java.util.List;
 /**
  * The search index: each searchable message's {@code words}, a {@code tsvector} of the words
  * of its newest text (as {@link SearchIndexWords} makes them, taken as lexemes as they are, no
- * parser or dictionary in between), under a GIN index; a query is a {@code tsquery} AND-ing its
- * words, each quoted as one lexeme. So a message matches the queries it would in the embedded
- * store.
+ * parser or dictionary in between) and of its room ({@link #roomLexeme}), under a GIN index; a
+ * query is a {@code tsquery} AND-ing the room and its words, each quoted as one lexeme. So a
+ * message matches the queries it would in the embedded store, and the index finds a room's
+ * matches without visiting those of other rooms.
  */
 final class SearchIndex {
   /**
    * The SQL of a message's {@code words} from the parameter {@link #lexemes}: {@code NULL} for
-   * a text without words.
+   * a text without words. (Lexemes hold no spaces: neither words nor room names do.)
    */
   static final String WORDS = "array_to_tsvector(string_to_array(nullif(?, ''), ' '))";
 
@@ -32,14 +33,26 @@ final class SearchIndex {
 
   private SearchIndex() {}
 
-  /** The parameter of {@link #WORDS} for a message's text: its words joined by spaces. */
-  static String lexemes(String text) {
-    return String.join(" ", SearchIndexWords.ofText(text));
+  /**
+   * The parameter of {@link #WORDS} for a message of {@code room}: its room's lexeme and its
+   * text's words joined by spaces, or nothing when the text has no words.
+   */
+  static String lexemes(String room, String text) {
+    List<String> words = SearchIndexWords.ofText(text);
+    return words.isEmpty() ? "" : roomLexeme(room) + " " + String.join(" ", words);
+  }
+
+  /**
+   * The lexeme of a room's messages: never a word, since words are letters, digits and marks
+   * only.
+   */
+  private static String roomLexeme(String room) {
+    return "#" + room;
   }
 
   /** Indexes the message {@code id} by {@code text} from now on (its newest, as of an edit). */
   static void update(Connection c, String room, long id, String text) throws SQLException {
-    Jdbc.update(c, "UPDATE messages SET words = " + WORDS + " WHERE room=? AND id=?", lexemes(text), room, id);
+    Jdbc.update(c, "UPDATE messages SET words = " + WORDS + " WHERE room=? AND id=?", lexemes(room, text), room, id);
   }
 
   /**
@@ -56,7 +69,7 @@ final class SearchIndex {
     if (words.isEmpty() || limit <= 0) {
       return List.of();
     }
-    String query = query(words);
+    String query = query(room, words);
     List<StoredMessage> newest = found(c,
         "WITH recent AS MATERIALIZED (SELECT id, words FROM messages WHERE room=? AND id>? ORDER BY id DESC LIMIT "
             + NEWEST + ")"
@@ -88,13 +101,13 @@ final class SearchIndex {
   }
 
   /**
-   * The {@code tsquery} (in its input syntax, which takes a quoted lexeme as it is) having every
-   * word: a word is letters, digits and marks only, so it never holds a quote or backslash.
+   * The {@code tsquery} (in its input syntax, which takes a quoted lexeme as it is) having the
+   * room and every word: neither a word nor a room name holds a quote or backslash.
    */
-  private static String query(List<String> words) {
-    StringBuilder q = new StringBuilder();
+  private static String query(String room, List<String> words) {
+    StringBuilder q = new StringBuilder().append('\'').append(roomLexeme(room)).append('\'');
     for (String word : words) {
-      q.append(q.isEmpty() ? "" : " & ").append('\'').append(word).append('\'');
+      q.append(" & '").append(word).append('\'');
     }
     return q.toString();
   }
