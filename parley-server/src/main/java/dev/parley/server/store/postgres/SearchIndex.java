@@ -62,6 +62,9 @@ final class SearchIndex {
    * newest messages are checked one by one first, which finds the limit at once when the
    * words are common together; when they are not, the index gives every match (a
    * materialized set, so that it is not turned back into the walk), and the newest are kept.
+   * The room's lexeme in the query is what keeps other rooms out there: a {@code room = ?}
+   * would let a generic plan (a statement run again) AND the index's answer with the bitmap of
+   * the whole room from the primary key, some 5 ms for 100,000 messages.
    */
   static List<StoredMessage> search(Connection c, String room, List<String> queryWords, long readableAfter, int limit)
       throws SQLException {
@@ -80,10 +83,10 @@ final class SearchIndex {
       return newest;
     }
     return found(c,
-        "WITH hits AS MATERIALIZED (SELECT id FROM messages WHERE words @@ ?::tsquery AND room=? AND id>?)"
+        "WITH hits AS MATERIALIZED (SELECT id FROM messages WHERE words @@ ?::tsquery AND id>?)"
             + " " + NEWEST_TEXT + " FROM (SELECT id FROM hits ORDER BY id DESC LIMIT ?) h"
             + " JOIN messages m ON m.room=? AND m.id=h.id ORDER BY m.id DESC",
-        room, query, room, readableAfter, limit, room);
+        room, query, readableAfter, limit, room);
   }
 
   private static List<StoredMessage> found(Connection c, String sql, String room, Object... args) throws SQLException {
