@@ -7,20 +7,19 @@ ALTER TABLE messages ADD COLUMN deleted BOOLEAN NOT NULL DEFAULT false;
 -- A message's edits, newest last (its newest text is its last edit's).
 CREATE INDEX messages_edits ON messages(room, edit_of, id) WHERE edit_of <> 0;
 
--- Search: per room, each searchable message's words (those of its newest text, as
--- dev.parley.server.store.SearchIndexWords makes them) under its id, as in the embedded store.
--- A query walks its rarest word's ids newest first and keeps those the other words have too,
--- so it stops after its limit however common the words are (a GIN index answers in no order,
--- so a common word would cost a sort of all its matches). Edits, deletes and deleted messages
--- have no rows.
-CREATE TABLE message_words(
-  room TEXT NOT NULL,
-  word TEXT COLLATE "C" NOT NULL,
-  id BIGINT NOT NULL,
-  PRIMARY KEY(room, word, id));
+-- Search: PostgreSQL's full-text search. words is a searchable message's tsvector: the words
+-- of its newest text, as dev.parley.server.store.SearchIndexWords makes them, taken as lexemes
+-- as they are (array_to_tsvector: no parser or dictionary in between, so a word matches as in
+-- the embedded store), and its room as the lexeme '#room' (never a word); NULL for edits,
+-- deletes, deleted messages and texts without words. A query AND-s the room's lexeme and its
+-- words as a tsquery, so the GIN index gives the room's matches only (see postgres.SearchIndex).
+-- Adding the column rewrites nothing (no default). A small pending list: a search reads all
+-- of it (the default 4 MB cost every search some 4 ms), while inserts still go in bulk.
+ALTER TABLE messages ADD COLUMN words tsvector;
+CREATE INDEX messages_words ON messages USING gin(words) WITH (gin_pending_list_limit = 512) WHERE words IS NOT NULL;
 
--- The messages stored before this version are indexed by the first server of this version to
--- start (PostgresStore): this row says how far it got, and goes when it is done.
+-- The words of the messages stored before this version are filled by the first server of this
+-- version to start (postgres.SearchBackfill): this row says how far it got, and goes when it is done.
 CREATE TABLE search_backfill(room TEXT NOT NULL, id BIGINT NOT NULL);
 INSERT INTO search_backfill(room, id) VALUES ('', 0);
 

@@ -14,20 +14,18 @@ import java.sql.SQLException;
  * in the stored messages and their search words.
  */
 final class Amendments {
-  /** The message an edit or delete names, as stored, with its newest text (its last edit's). */
-  record Target(long id, String senderKey, boolean amendment, boolean deleted, String newestText) {}
+  /** The message an edit or delete names, as stored. */
+  record Target(long id, String senderKey, boolean amendment, boolean deleted) {}
 
   private Amendments() {}
 
   /** The room's message {@code id}, or {@code null} when the room has none. */
   static Target target(Connection c, String room, long id) throws SQLException {
     try (PreparedStatement s = c.prepareStatement(
-        "SELECT sender_key, edit_of <> 0 OR delete_of <> 0, deleted, coalesce((SELECT e.text FROM messages e"
-            + " WHERE e.room = m.room AND e.edit_of = m.id AND e.edit_of <> 0 ORDER BY e.id DESC LIMIT 1), text)"
-            + " FROM messages m WHERE room=? AND id=?")) {
+        "SELECT sender_key, edit_of <> 0 OR delete_of <> 0, deleted FROM messages WHERE room=? AND id=?")) {
       Jdbc.bind(s, room, id);
       try (ResultSet rs = s.executeQuery()) {
-        return rs.next() ? new Target(id, rs.getString(1), rs.getBoolean(2), rs.getBoolean(3), rs.getString(4))
+        return rs.next() ? new Target(id, rs.getString(1), rs.getBoolean(2), rs.getBoolean(3))
             : null;
       }
     }
@@ -42,18 +40,17 @@ final class Amendments {
 
   /** The target is found by its new text from now on. */
   static void edit(Connection c, String room, Target target, String text) throws SQLException {
-    SearchIndex.remove(c, room, target.id(), target.newestText());
-    SearchIndex.add(c, room, target.id(), text);
+    SearchIndex.update(c, room, target.id(), text);
   }
 
   /**
    * Erases the target's text and its edits' texts, and takes the target out of the index. The
-   * old row versions stay in the tables' files as dead tuples until a vacuum reclaims them, and
+   * old row versions (and their words in the search index) stay in the files as dead tuples
+   * until a vacuum reclaims them, and
    * in PostgreSQL's write-ahead log (and its archive, if any) until it is recycled.
    */
   static void delete(Connection c, String room, Target target) throws SQLException {
-    SearchIndex.remove(c, room, target.id(), target.newestText());
-    Jdbc.update(c, "UPDATE messages SET text = '', deleted = true WHERE room=? AND id=?", room, target.id());
+    Jdbc.update(c, "UPDATE messages SET text = '', deleted = true, words = NULL WHERE room=? AND id=?", room, target.id());
     Jdbc.update(c, "UPDATE messages SET text = '', deleted = true WHERE room=? AND edit_of=? AND edit_of <> 0",
         room, target.id());
   }

@@ -37,8 +37,8 @@ final class BatchAppender {
           + " JOIN unnest(?::text[], ?::text[], ?::text[]) AS r(room, sender_key, ref)"
           + " ON m.room = r.room AND m.sender_key = r.sender_key AND m.ref = r.ref";
   private static final String INSERT =
-      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of)"
-          + " VALUES(?,?,?,?,?,?,?,?,?,?)";
+      "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of, words)"
+          + " VALUES(?,?,?,?,?,?,?,?,?,?," + SearchIndex.WORDS + ")";
   private static final String WRITE_LAST = "UPDATE rooms SET last_id=? WHERE name=?";
 
   /** A ref's identity: the same ref from the same sender in the same room is one message. */
@@ -51,7 +51,6 @@ final class BatchAppender {
     Map<RefKey, StoredMessage> stored = storedRefs(c, batch);
     List<Appended> outcomes = new ArrayList<>(batch.size());
     Map<String, Long> written = new TreeMap<>();
-    SearchIndex.Rows words = new SearchIndex.Rows();
     try (PreparedStatement insert = c.prepareStatement(INSERT)) {
       int pending = 0;
       for (NewMessage m : batch) {
@@ -65,7 +64,6 @@ final class BatchAppender {
         if (m.amends()) {
           if (pending > 0) {
             insert.executeBatch(); // the target may be one of them
-            words.insert(c);
             pending = 0;
           }
           target = Amendments.target(c, m.room(), m.target());
@@ -83,16 +81,16 @@ final class BatchAppender {
         if (key != null) {
           stored.put(key, message); // a repeat later in this batch gets this one
         }
+        // Only a message is searchable (by its own text until an edit): edits and deletes are not.
+        String words = m.amends() ? "" : SearchIndex.lexemes(m.room(), text);
         Jdbc.bind(insert, m.room(), id, now, m.from(), m.fromIdentity(), text, m.ref(), m.bot(),
-            m.editOf(), m.deleteOf());
+            m.editOf(), m.deleteOf(), words);
         insert.addBatch();
         pending++;
         if (m.editOf() != 0) {
           Amendments.edit(c, m.room(), target, m.text());
         } else if (m.deleteOf() != 0) {
           Amendments.delete(c, m.room(), target);
-        } else {
-          words.add(m.room(), id, text);
         }
         outcomes.add(new Appended(message, false));
       }
@@ -100,7 +98,6 @@ final class BatchAppender {
         insert.executeBatch();
       }
     }
-    words.insert(c);
     writeLastIds(c, written);
     forgetUnwritten(c, lastIds);
     return outcomes;

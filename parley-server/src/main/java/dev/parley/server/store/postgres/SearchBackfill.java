@@ -5,11 +5,14 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 
 /**
- * Indexes the messages stored before search existed (schema version 4), in Java, since the words
- * are {@link dev.parley.server.store.SearchIndexWords}' and no SQL function makes the same ones.
+ * Indexes the messages stored before search existed (schema version 4): fills their {@code
+ * words}, in Java, since the words are {@link dev.parley.server.store.SearchIndexWords}' and no
+ * SQL function makes the same ones.
  * Runs at start, before the server serves, in chunks of one transaction each that also record
  * how far it got ({@code search_backfill}), so a start that is interrupted leaves the rest to the
  * next. Each message is indexed by its newest text; deleted ones and amendments are skipped.
@@ -47,7 +50,9 @@ final class SearchBackfill {
       room = rs.getString(1);
       after = rs.getLong(2);
     }
-    SearchIndex.Rows rows = new SearchIndex.Rows();
+    List<String> rooms = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    List<String> words = new ArrayList<>();
     int read = 0;
     try (PreparedStatement s = c.prepareStatement(
         "SELECT m.room, m.id, coalesce((SELECT e.text FROM messages e WHERE e.room = m.room AND e.edit_of = m.id"
@@ -59,13 +64,18 @@ final class SearchBackfill {
           room = rs.getString(1);
           after = rs.getLong(2);
           if (rs.getBoolean(4)) {
-            rows.add(room, after, rs.getString(3));
+            rooms.add(room);
+            ids.add(Long.toString(after));
+            words.add(SearchIndex.lexemes(room, rs.getString(3)));
           }
           read++;
         }
       }
     }
-    rows.insert(c);
+    Jdbc.update(c, "UPDATE messages m SET words = array_to_tsvector(string_to_array(nullif(t.words, ''), ' '))"
+            + " FROM unnest(?::text[], ?::text[]::bigint[], ?::text[]) AS t(room, id, words)"
+            + " WHERE m.room = t.room AND m.id = t.id",
+        rooms.toArray(String[]::new), ids.toArray(String[]::new), words.toArray(String[]::new));
     if (read < CHUNK) {
       Jdbc.update(c, "DELETE FROM search_backfill");
     } else {

@@ -128,12 +128,15 @@ final class Schema {
    * Version 7: conversation features. A message may edit or delete an earlier one ({@code
    * edit_of}, {@code delete_of}; 0 otherwise), and a delete erases its target's and the
    * target's edits' text ({@code deleted}). Read markers per member and room; room topics.
-   * Search: {@code message_words} lists, per room, each searchable message's words (those of
-   * its newest text, see {@link dev.parley.server.store.SearchIndexWords}) under its id, so a
-   * query's words are looked up exactly, as whole words; edits, deletes and deleted messages
-   * have none. (An index table of our own rather than FTS5: its rows are erased with the
-   * message, where FTS5 keeps terms in its segments and their index until a merge rewrites
-   * them.)
+   * Search: {@code message_search}, an FTS5 index of each searchable message's words (those of
+   * its newest text, see {@link dev.parley.server.store.SearchIndexWords}, joined by spaces),
+   * under a rowid made of its room's key ({@code search_rooms}) and its id (see {@link
+   * SearchIndex}); edits, deletes and deleted messages have no row. Contentless (the text is in
+   * {@code messages}: a row is deleted by giving its words again); the {@code ascii} tokenizer splits the words at the spaces
+   * and leaves them as they are (they are lower-case already; non-ASCII characters are word
+   * characters to it), so a query's words match whole words exactly as {@link
+   * dev.parley.protocol.SearchWords} says. {@code secure-delete} removes a deleted message's
+   * words from the index's pages rather than marking them deleted until a merge.
    */
   private static final String[] V7 = {
     "ALTER TABLE messages ADD COLUMN edit_of INTEGER NOT NULL DEFAULT 0",
@@ -154,13 +157,9 @@ final class Schema {
       set_by TEXT NOT NULL,
       ts INTEGER NOT NULL) WITHOUT ROWID
     """,
-    """
-    CREATE TABLE message_words(
-      room TEXT NOT NULL,
-      word TEXT NOT NULL,
-      id INTEGER NOT NULL,
-      PRIMARY KEY(room, word, id)) WITHOUT ROWID
-    """,
+    "CREATE TABLE search_rooms(key INTEGER PRIMARY KEY, room TEXT NOT NULL UNIQUE)",
+    "CREATE VIRTUAL TABLE message_search USING fts5(words, content='', tokenize='ascii')",
+    "INSERT INTO message_search(message_search, rank) VALUES('secure-delete', 1)",
   };
 
   private Schema() {}

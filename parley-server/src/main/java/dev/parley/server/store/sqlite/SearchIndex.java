@@ -10,94 +10,80 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The search index, {@code message_words}: one row per (room, word, message id) for the words
- * of each searchable message's newest text. A message's rows are found again by its text (the
- * words are what {@link SearchIndexWords} makes of it), so they are removed by their whole key,
- * never by a scan.
+ * The search index: the FTS5 table {@code message_search}, one row per searchable message
+ * holding the words of its newest text (as {@link SearchIndexWords} makes them, joined by
+ * spaces). A row's rowid is the message's place in the store: its room's key ({@code
+ * search_rooms}) in the high bits, its id in the low ones, so a room's messages are one rowid
+ * range and FTS5, walking its doclists in rowid order, gives a room's matches newest first and
+ * stops at the limit.
  */
 final class SearchIndex {
-  /** Counting a word's rows stops here: enough to tell a rare word from a common one. */
-  private static final int COUNT_CAP = 2_000;
+  /** Bits of a rowid for the message id: 2^36 (69 billion) messages a room, 2^27 (134 million) rooms. */
+  private static final int ID_BITS = 36;
+
+  private static final long MAX_ID = (1L << ID_BITS) - 1;
+  private static final long MAX_ROOM_KEY = (1L << (63 - ID_BITS)) - 1;
 
   private SearchIndex() {}
 
+  /** Indexes the message {@code id} by {@code text} (its newest). */
   static void add(Connection c, String room, long id, String text) throws SQLException {
-    words(c, "INSERT OR IGNORE INTO message_words(room, word, id) VALUES(?,?,?)", room, id, text);
+    String words = words(text);
+    if (!words.isEmpty()) {
+      Sql.update(c, "INSERT INTO message_search(rowid, words) VALUES(?,?)", rowid(roomKey(c, room), id), words);
+    }
   }
 
+  /**
+   * Takes the message {@code id}, indexed by {@code text}, out of the index. A contentless
+   * table must be told the words it indexed: with them, secure-delete erases them from the
+   * index's pages (a table that forgets its rows' words could only mark the row deleted).
+   */
   static void remove(Connection c, String room, long id, String text) throws SQLException {
-    words(c, "DELETE FROM message_words WHERE room=? AND word=? AND id=?", room, id, text);
+    String words = words(text);
+    long key = existingKey(c, room);
+    if (!words.isEmpty() && key != 0) {
+      Sql.update(c, "INSERT INTO message_search(message_search, rowid, words) VALUES('delete',?,?)", rowid(key, id), words);
+    }
   }
 
-  private static void words(Connection c, String sql, String room, long id, String text) throws SQLException {
-    List<String> words = SearchIndexWords.ofText(text);
-    if (words.isEmpty()) {
-      return;
-    }
-    try (PreparedStatement s = c.prepareStatement(sql)) {
-      for (String word : words) {
-        Sql.bind(s, room, word, id);
-        s.addBatch();
-      }
-      s.executeBatch();
-    }
+  private static String words(String text) {
+    return String.join(" ", SearchIndexWords.ofText(text));
   }
 
   /** Indexes every message stored before the index existed (at the upgrade to version 7). */
   static void indexAll(Connection c) throws SQLException {
     try (PreparedStatement all = c.prepareStatement(
             "SELECT room, id, text FROM messages WHERE edit_of=0 AND delete_of=0 AND deleted=0");
-        PreparedStatement insert = c.prepareStatement(
-            "INSERT OR IGNORE INTO message_words(room, word, id) VALUES(?,?,?)");
         ResultSet rs = all.executeQuery()) {
-      int pending = 0;
       while (rs.next()) {
-        for (String word : SearchIndexWords.ofText(rs.getString(3))) {
-          Sql.bind(insert, rs.getString(1), word, rs.getLong(2));
-          insert.addBatch();
-          if (++pending == 1_000) {
-            insert.executeBatch();
-            pending = 0;
-          }
-        }
+        add(c, rs.getString(1), rs.getLong(2), rs.getString(3));
       }
-      insert.executeBatch();
     }
   }
 
   /**
-   * The newest messages of the room having every word, each with its newest text. The rarest
-   * word's rows are walked newest first, and each is kept if the other words have a row of the
-   * same id: the walk stops after {@code limit} hits. (A message's newest text is its last
-   * edit's, looked up {@code INDEXED BY messages_edits}: without statistics SQLite would rather
-   * walk the whole room in id order than sort a message's few edits.)
+   * The newest messages of the room having every word, each with its newest text. FTS5
+   * answers the match within the room's rowid range, newest first, and stops after {@code
+   * limit}; each hit's newest text is its last edit's, looked up {@code INDEXED BY
+   * messages_edits} (without statistics SQLite would rather walk the whole room in id order
+   * than sort a message's few edits).
    */
   static List<StoredMessage> search(Connection c, String room, List<String> queryWords, long readableAfter, int limit)
       throws SQLException {
-    List<String> words = new ArrayList<>(SearchIndexWords.ofQuery(queryWords));
-    if (words.isEmpty() || limit <= 0) {
+    List<String> words = SearchIndexWords.ofQuery(queryWords);
+    long key = existingKey(c, room);
+    if (words.isEmpty() || limit <= 0 || key == 0) {
       return List.of();
     }
-    String rarest = rarest(c, room, words, readableAfter);
-    words.remove(rarest);
-    StringBuilder select = new StringBuilder(
-        "SELECT m.id, m.sender, coalesce((SELECT e.text FROM messages e INDEXED BY messages_edits WHERE e.room=m.room AND e.edit_of=m.id"
-            + " AND e.edit_of<>0 ORDER BY e.id DESC LIMIT 1), m.text), m.ts, m.bot"
-            + " FROM message_words w CROSS JOIN messages m ON m.room=w.room AND m.id=w.id"
-            + " WHERE w.room=? AND w.word=? AND w.id>?");
-    for (int i = 0; i < words.size(); i++) {
-      select.append(" AND EXISTS(SELECT 1 FROM message_words x WHERE x.room=w.room AND x.word=? AND x.id=w.id)");
-    }
-    select.append(" ORDER BY w.id DESC LIMIT ?");
-    try (PreparedStatement s = c.prepareStatement(select.toString())) {
-      int i = 1;
-      s.setString(i++, room);
-      s.setString(i++, rarest);
-      s.setLong(i++, readableAfter);
-      for (String word : words) {
-        s.setString(i++, word);
-      }
-      s.setInt(i, limit);
+    try (PreparedStatement s = c.prepareStatement(
+        "SELECT m.id, m.sender, coalesce((SELECT e.text FROM messages e INDEXED BY messages_edits WHERE e.room=m.room"
+            + " AND e.edit_of=m.id AND e.edit_of<>0 ORDER BY e.id DESC LIMIT 1), m.text), m.ts, m.bot"
+            + " FROM (SELECT rowid AS r FROM message_search WHERE message_search MATCH ? AND rowid>? AND rowid<=?"
+            + " ORDER BY rowid DESC LIMIT ?) hit"
+            + " CROSS JOIN messages m ON m.room=? AND m.id=hit.r-?"
+            + " ORDER BY hit.r DESC")) {
+      Sql.bind(s, query(words), rowid(key, Math.max(readableAfter, 0)), rowid(key, MAX_ID), (long) limit, room, rowid(key, 0));
       List<StoredMessage> out = new ArrayList<>();
       try (ResultSet rs = s.executeQuery()) {
         while (rs.next()) {
@@ -109,25 +95,42 @@ final class SearchIndex {
     }
   }
 
-  private static String rarest(Connection c, String room, List<String> words, long readableAfter) throws SQLException {
-    if (words.size() == 1) {
-      return words.get(0);
+  /**
+   * The FTS5 query having every word as a whole token: each one quoted (a word is letters,
+   * digits and marks only, so it never holds a quote), AND-ed by juxtaposition.
+   */
+  private static String query(List<String> words) {
+    StringBuilder q = new StringBuilder();
+    for (String word : words) {
+      q.append(q.isEmpty() ? "" : " ").append('"').append(word).append('"');
     }
-    String rarest = null;
-    long fewest = Long.MAX_VALUE;
-    try (PreparedStatement s = c.prepareStatement(
-        "SELECT count(*) FROM (SELECT 1 FROM message_words WHERE room=? AND word=? AND id>? LIMIT " + COUNT_CAP + ")")) {
-      for (String word : words) {
-        Sql.bind(s, room, word, readableAfter);
-        try (ResultSet rs = s.executeQuery()) {
-          long n = rs.next() ? rs.getLong(1) : 0;
-          if (n < fewest) {
-            fewest = n;
-            rarest = word;
-          }
-        }
+    return q.toString();
+  }
+
+  private static long rowid(long roomKey, long id) {
+    if (id < 0 || id > MAX_ID || roomKey > MAX_ROOM_KEY) {
+      throw new IllegalArgumentException("message " + id + " of room key " + roomKey + " is out of the search index's range");
+    }
+    return (roomKey << ID_BITS) | id;
+  }
+
+  /** The room's key, given it now if it has none. */
+  private static long roomKey(Connection c, String room) throws SQLException {
+    long key = existingKey(c, room);
+    if (key != 0) {
+      return key;
+    }
+    Sql.update(c, "INSERT INTO search_rooms(room) VALUES(?)", room);
+    return existingKey(c, room);
+  }
+
+  /** The room's key, or 0 when nothing of it was ever indexed. */
+  private static long existingKey(Connection c, String room) throws SQLException {
+    try (PreparedStatement s = c.prepareStatement("SELECT key FROM search_rooms WHERE room=?")) {
+      Sql.bind(s, room);
+      try (ResultSet rs = s.executeQuery()) {
+        return rs.next() ? rs.getLong(1) : 0;
       }
     }
-    return rarest;
   }
 }
