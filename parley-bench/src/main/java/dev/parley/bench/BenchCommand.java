@@ -102,6 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--duration-ms", paramLabel = "MS", description = "rooms: how long to send; sends: the same, at most 5000.")
   long durationMillis = 10_000;
 
+  @Option(names = "--rooms-warm-up-ms", paramLabel = "MS",
+      description = "rooms: unmeasured load before measuring; 0 measures from the fresh server's first message.")
+  long roomsWarmUpMillis = 0;
+
   @Option(names = "--connections", paramLabel = "C", description = "idle: connections to hold.")
   int connections = 10_000;
 
@@ -201,7 +205,7 @@ public final class BenchCommand implements Callable<Integer> {
         case "fanout" -> members.forEach(n -> list.add(new Fanout(
             new Fanout.Settings(n, Math.min(publishers, n), startRate, maxRate, stepMillis, budgetSeconds * 1000, maxP99Millis))));
         case "bigroom" -> list.add(new BigRoom(new BigRoom.Settings(sizes.stream().sorted().toList(), broadcasts)));
-        case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, smoke ? 200 : 5000, durationMillis)));
+        case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, roomsWarmUpMillis, durationMillis)));
         case "idle" -> list.add(new Idle(new Idle.Settings(connections, holdMillis)));
         case "sends" -> list.add(new Sends(sendsSettings()));
         case CLUSTER -> {
@@ -243,7 +247,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean ok = Stream.of(members, sizes).flatMap(List::stream).allMatch(n -> n > 0)
         && publishers > 0 && maxP99Millis > 0 && startRate > 0 && maxRate >= startRate && stepMillis > 0 && budgetSeconds > 0
         && broadcasts > 0 && rooms > 0 && roomMembers > 0 && memberRate > 0 && durationMillis > 0
-        && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0 && nodes > 0 && clusterMembers > 0;
+        && roomsWarmUpMillis >= 0 && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0 && nodes > 0 && clusterMembers > 0;
     if (!ok) {
       throw new ParameterException(spec.commandLine(), "sizes, rates and durations must be positive (and --max-rate >= --start-rate)");
     }
