@@ -33,14 +33,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parley bench}: measures Parley, the floor server and Mosquitto in the same run and
- * prints a table per scenario, with Parley's ratio to the other two; writes the same as JSON.
+ * {@code parley bench}: measures Parley, the floor server, Mosquitto and InspIRCd in the same run
+ * and prints a table per scenario, with Parley's ratio to the others; writes the same as JSON.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure Parley against a minimal fan-out server (the floor) and Mosquitto, in the same run.",
+      "Measure Parley against a minimal fan-out server (the floor), Mosquitto and InspIRCd, in the same run.",
       "Scenarios: idle, fanout, bigroom, rooms, sends, or all (in that order); cluster (not in all:"
           + " it needs PostgreSQL and Redis). Loopback only.",
       "Microbenchmarks: parley bench jmh [JMH options]."
@@ -143,6 +143,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-mosquitto", negatable = false, description = "Skip Mosquitto.")
   boolean noMosquitto;
 
+  @Option(names = "--no-inspircd", negatable = false, description = "Skip InspIRCd (which the bench otherwise starts, when installed).")
+  boolean noInspircd;
+
   @Option(names = "--no-pin", negatable = false, description = "Do not pin servers and generator to CPUs.")
   boolean noPin;
 
@@ -163,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
         Math.max(rooms * roomMembers, Math.max(clusterMembers, members.stream().mapToInt(Integer::intValue).max().orElse(0)))) + 1000L;
     OpenFiles.raiseTo(needed);
     Path work = Files.createTempDirectory("parley-bench-");
-    Lab.Options options = new Lab.Options(!noPin, transports(), target, targetHttp, !noFloor, !noMosquitto, work,
+    Lab.Options options = new Lab.Options(!noPin, transports(), target, targetHttp, !noFloor, !noMosquitto, !noInspircd, work,
         serverJvmOptions.isBlank() ? List.of() : List.of(serverJvmOptions.trim().split("\\s+")));
     try (Lab lab = Lab.open(options, stdout)) {
       for (Measurement scenario : chosen) {

@@ -148,6 +148,7 @@ public final class Generator implements AutoCloseable {
       case PARLEY -> new ParleyBenchClient(room, events, ws, token);
       case FLOOR -> new FloorBenchClient(room, events, ws);
       case MOSQUITTO -> new MqttBenchClient(room, events, "bench-" + ProcessHandle.current().pid() + "-" + index);
+      case INSPIRCD -> new IrcBenchClient(room, events, "b" + index);
     };
   }
 
