@@ -30,7 +30,7 @@ public final class InspircdConfig {
             + " threshold=\"" + UNLIMITED + "\" commandrate=\"4000000000\" fakelag=\"off\""
             + " localmax=\"" + UNLIMITED + "\" globalmax=\"" + UNLIMITED + "\" limit=\"" + UNLIMITED + "\""
             + " maxconnwarn=\"off\" resolvehostnames=\"no\" useident=\"no\">",
-        "<performance clonesonconnect=\"no\" somaxconn=\"4096\" netbuffersize=\"65536\">",
+        "<performance somaxconn=\"4096\" netbuffersize=\"65536\">",
         "<options defaultmodes=\"ntu\" syntaxhints=\"no\" announcets=\"no\">",
         "<security announceinvites=\"none\" hideserver=\"\">",
         "<channels users=\"20\" opers=\"60\">",
