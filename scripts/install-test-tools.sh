@@ -2,9 +2,10 @@
 # Installs what the end-to-end tests drive besides Java: Debian's headless Chromium and its
 # chromedriver (the browser tests), tmux (terminal tests), Xvfb with a CJK font (the desktop
 # window's tests run real windows on a virtual display), the MQTT and IRC clients the gateways'
-# tests drive (mosquitto-clients, irssi, WeeChat) and Debian's HAProxy (the load
+# tests drive (mosquitto-clients, irssi, WeeChat), Debian's HAProxy (the load
 # balancer the cluster tests put in front of several nodes; the tests run its binary with a
-# config of their own, never its service). Idempotent: with everything present it does
+# config of their own, never its service) and InspIRCd (a reference of `parley bench`, which
+# likewise starts its own process with a config of its own, never the service). Idempotent: with everything present it does
 # nothing. Maven runs it before parley-app's integration tests, so the README's one test
 # command works on a fresh machine.
 #
@@ -23,6 +24,7 @@ command -v weechat >/dev/null 2>&1 || missing+=(weechat-headless weechat-curses)
 [[ -d /usr/share/fonts/opentype/noto ]] || missing+=(fonts-noto-cjk)
 # Debian puts haproxy in /usr/sbin, which a non-root PATH may lack.
 command -v haproxy >/dev/null 2>&1 || [[ -x /usr/sbin/haproxy ]] || missing+=(haproxy)
+[[ -x /usr/sbin/inspircd ]] || missing+=(inspircd)
 
 if [[ ${#missing[@]} -eq 0 ]]; then
   exit 0

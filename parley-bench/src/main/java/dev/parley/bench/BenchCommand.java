@@ -33,14 +33,14 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code parley bench}: measures Parley, the floor server and Mosquitto in the same run and
- * prints a table per scenario, with Parley's ratio to the other two; writes the same as JSON.
+ * {@code parley bench}: measures Parley, the floor server, Mosquitto and InspIRCd in the same run
+ * and prints a table per scenario, with Parley's ratio to the others; writes the same as JSON.
  */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = {
-      "Measure Parley against a minimal fan-out server (the floor) and Mosquitto, in the same run.",
+      "Measure Parley against a minimal fan-out server (the floor), Mosquitto and InspIRCd, in the same run.",
       "Scenarios: idle, fanout, bigroom, rooms, sends, or all (in that order); cluster (not in all:"
           + " it needs PostgreSQL and Redis). Loopback only.",
       "Microbenchmarks: parley bench jmh [JMH options]."
@@ -102,6 +102,10 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--duration-ms", paramLabel = "MS", description = "rooms: how long to send; sends: the same, at most 5000.")
   long durationMillis = 10_000;
 
+  @Option(names = "--rooms-warm-up-ms", paramLabel = "MS",
+      description = "rooms: unmeasured load before measuring; 0 measures from the fresh server's first message.")
+  long roomsWarmUpMillis = 0;
+
   @Option(names = "--connections", paramLabel = "C", description = "idle: connections to hold.")
   int connections = 10_000;
 
@@ -139,6 +143,9 @@ public final class BenchCommand implements Callable<Integer> {
   @Option(names = "--no-mosquitto", negatable = false, description = "Skip Mosquitto.")
   boolean noMosquitto;
 
+  @Option(names = "--no-inspircd", negatable = false, description = "Skip InspIRCd (which the bench otherwise starts, when installed).")
+  boolean noInspircd;
+
   @Option(names = "--no-pin", negatable = false, description = "Do not pin servers and generator to CPUs.")
   boolean noPin;
 
@@ -159,7 +166,7 @@ public final class BenchCommand implements Callable<Integer> {
         Math.max(rooms * roomMembers, Math.max(clusterMembers, members.stream().mapToInt(Integer::intValue).max().orElse(0)))) + 1000L;
     OpenFiles.raiseTo(needed);
     Path work = Files.createTempDirectory("parley-bench-");
-    Lab.Options options = new Lab.Options(!noPin, transports(), target, targetHttp, !noFloor, !noMosquitto, work,
+    Lab.Options options = new Lab.Options(!noPin, transports(), target, targetHttp, !noFloor, !noMosquitto, !noInspircd, work,
         serverJvmOptions.isBlank() ? List.of() : List.of(serverJvmOptions.trim().split("\\s+")));
     try (Lab lab = Lab.open(options, stdout)) {
       for (Measurement scenario : chosen) {
@@ -201,7 +208,7 @@ public final class BenchCommand implements Callable<Integer> {
         case "fanout" -> members.forEach(n -> list.add(new Fanout(
             new Fanout.Settings(n, Math.min(publishers, n), startRate, maxRate, stepMillis, budgetSeconds * 1000, maxP99Millis))));
         case "bigroom" -> list.add(new BigRoom(new BigRoom.Settings(sizes.stream().sorted().toList(), broadcasts)));
-        case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, smoke ? 200 : 5000, durationMillis)));
+        case "rooms" -> list.add(new Rooms(new Rooms.Settings(rooms, roomMembers, memberRate, roomsWarmUpMillis, durationMillis)));
         case "idle" -> list.add(new Idle(new Idle.Settings(connections, holdMillis)));
         case "sends" -> list.add(new Sends(sendsSettings()));
         case CLUSTER -> {
@@ -243,7 +250,7 @@ public final class BenchCommand implements Callable<Integer> {
     boolean ok = Stream.of(members, sizes).flatMap(List::stream).allMatch(n -> n > 0)
         && publishers > 0 && maxP99Millis > 0 && startRate > 0 && maxRate >= startRate && stepMillis > 0 && budgetSeconds > 0
         && broadcasts > 0 && rooms > 0 && roomMembers > 0 && memberRate > 0 && durationMillis > 0
-        && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0 && nodes > 0 && clusterMembers > 0;
+        && roomsWarmUpMillis >= 0 && connections > 0 && holdMillis >= 0 && clients > 0 && window > 0 && nodes > 0 && clusterMembers > 0;
     if (!ok) {
       throw new ParameterException(spec.commandLine(), "sizes, rates and durations must be positive (and --max-rate >= --start-rate)");
     }

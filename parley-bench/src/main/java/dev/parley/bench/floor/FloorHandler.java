@@ -2,7 +2,6 @@ package dev.parley.bench.floor;
 
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
-import io.netty.channel.group.ChannelGroup;
 import io.netty.util.ReferenceCounted;
 import java.util.function.Function;
 
@@ -14,7 +13,7 @@ import java.util.function.Function;
 final class FloorHandler<M extends ReferenceCounted> extends SimpleChannelInboundHandler<M> {
   private final FloorRooms rooms;
   private final Function<M, String> text;
-  private ChannelGroup room;
+  private FloorRoom room;
 
   FloorHandler(Class<M> type, FloorRooms rooms, Function<M, String> text) {
     super(type);
@@ -28,7 +27,7 @@ final class FloorHandler<M extends ReferenceCounted> extends SimpleChannelInboun
       room = rooms.join(text.apply(message).strip(), ctx.channel());
       ctx.writeAndFlush(message.retain()); // the room's name back: joined
     } else {
-      room.writeAndFlush(message.retain()); // the group writes a shared duplicate to each channel
+      room.deliver(message.retain()); // written to every member, flushed once per event-loop turn
     }
   }
 

@@ -13,7 +13,6 @@ import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketServerProtocolHandler;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 
@@ -21,8 +20,10 @@ import java.nio.charset.StandardCharsets;
  * The floor: the least a JVM fan-out server can do. Over TCP the first line names the room (and
  * is echoed once joined) and every later line is written to every connection of that room;
  * over WebSocket ({@code /ws}) the same with text frames. No protocol, no storage, no checks:
- * what Parley is measured against to see what its guarantees cost. It uses the same Netty transport (NIO), event-loop
- * count and flush consolidation as the server.
+ * what Parley is measured against to see what its guarantees cost. It uses the same Netty transport (NIO) and
+ * event-loop count as the server, and is a true floor for fan-out: a message costs each member one write (a shared
+ * duplicate) and each other event loop one task, and each channel is flushed once per event-loop turn however many
+ * messages that turn wrote to it ({@link FloorRoom}, {@link TurnFlusher}).
  *
  * <p>Run as a child process of the bench: {@code FloorServer [BIND]}; prints {@code floor
  * listening tcp=HOST:PORT http=HOST:PORT} once both listeners are bound.
@@ -49,7 +50,6 @@ public final class FloorServer {
       @Override
       protected void initChannel(SocketChannel ch) {
         ch.pipeline()
-            .addLast(new FlushConsolidationHandler(256, true))
             .addLast(new LineBasedFrameDecoder(MAX_LINE, false, true))
             .addLast(new FloorHandler<>(ByteBuf.class, rooms, line -> line.toString(StandardCharsets.UTF_8)));
       }
@@ -61,7 +61,6 @@ public final class FloorServer {
       @Override
       protected void initChannel(SocketChannel ch) {
         ch.pipeline()
-            .addLast(new FlushConsolidationHandler(256, true))
             .addLast(new HttpServerCodec())
             .addLast(new HttpObjectAggregator(MAX_LINE))
             .addLast(new WebSocketServerProtocolHandler("/ws", null, false, MAX_LINE))

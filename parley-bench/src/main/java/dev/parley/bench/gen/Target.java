@@ -3,7 +3,7 @@ package dev.parley.bench.gen;
 /**
  * One system under measurement, as the generator reaches it.
  *
- * @param system what answers: Parley, the floor server or the MQTT broker
+ * @param system what answers: Parley, the floor server, the MQTT broker or the IRC daemon
  * @param transport TCP (lines, or MQTT packets) or WebSocket text frames at {@code /ws}
  * @param host a loopback address
  * @param port the TCP port, or the HTTP port for WebSocket
@@ -13,7 +13,8 @@ public record Target(System system, Transport transport, String host, int port) 
   public enum System {
     PARLEY("parley"),
     FLOOR("floor"),
-    MOSQUITTO("mosquitto");
+    MOSQUITTO("mosquitto"),
+    INSPIRCD("inspircd");
 
     public final String label;
 
@@ -33,8 +34,13 @@ public record Target(System system, Transport transport, String host, int port) 
     }
   }
 
-  /** {@code parley tcp}, {@code floor ws}, {@code mosquitto}: how reports name it. */
+  /** {@code parley tcp}, {@code floor ws}, {@code mosquitto}, {@code inspircd}: how reports name it. */
   public String label() {
-    return system == System.MOSQUITTO ? system.label : system.label + " " + transport.label;
+    return isReference() ? system.label : system.label + " " + transport.label;
+  }
+
+  /** Mosquitto or InspIRCd: a server in C that speaks its own protocol over TCP only. */
+  public boolean isReference() {
+    return system == System.MOSQUITTO || system == System.INSPIRCD;
   }
 }

@@ -19,7 +19,7 @@ import java.util.Map;
 /**
  * Everything one bench run measures with: the pinning, the generator, a Parley server and a
  * floor server (child processes, or an already running Parley with {@code --target}),
- * Mosquitto when it answers at 127.0.0.1:1883, and for the cluster scenarios a cluster of
+ * Mosquitto when it answers at 127.0.0.1:1883, InspIRCd (started by the bench, when installed), and for the cluster scenarios a cluster of
  * Parley nodes on PostgreSQL and Redis.
  */
 public final class Lab implements AutoCloseable {
@@ -39,6 +39,7 @@ public final class Lab implements AutoCloseable {
    * @param targetHttp {@code HOST:PORT} of its HTTP listener (for WebSocket), or null
    * @param floor measure the floor server too
    * @param mosquitto measure Mosquitto too (when it answers)
+   * @param inspircd start and measure InspIRCd too (when installed)
    * @param workDir where the child servers keep their data and logs
    * @param serverJvmOptions JVM options for the child servers
    */
@@ -49,6 +50,7 @@ public final class Lab implements AutoCloseable {
       String targetHttp,
       boolean floor,
       boolean mosquitto,
+      boolean inspircd,
       Path workDir,
       List<String> serverJvmOptions) {}
 
@@ -60,11 +62,13 @@ public final class Lab implements AutoCloseable {
   private final Map<String, Object> facts = new LinkedHashMap<>();
   private ChildServer parley;
   private ChildServer floor;
+  private InspircdServer inspircd;
   /** Started by the first cluster scenario, kept for the next. */
   private ClusterNodes cluster;
   /** Whether a scenario has used the server since it started (restarted() then restarts it). */
   private boolean parleyUsed;
   private boolean floorUsed;
+  private boolean inspircdUsed;
   private String parleyHost = LOOPBACK;
   private int parleyTcp;
   private int parleyHttp = -1;
@@ -116,6 +120,19 @@ public final class Lab implements AutoCloseable {
           ? "127.0.0.1:1883, MQTT 3.1.1 QoS 0, one topic per room" + (pid > 0 ? " (pid " + pid + ", not pinned)" : "")
           : "unavailable (nothing answers at 127.0.0.1:1883; start it with: mosquitto -d -c /etc/mosquitto/mosquitto.conf)");
     }
+    if (options.inspircd()) {
+      if (InspircdServer.installed()) {
+        startInspircd();
+        fact(out, "inspircd", inspircd.commandLine() + "  (pid " + inspircd.pid() + ", 127.0.0.1:" + inspircd.port()
+            + ", IRC with echo-message, one channel per room in auditorium mode; flood limits lifted)");
+      } else {
+        fact(out, "inspircd", "unavailable (" + InspircdServer.BINARY + " is not installed: apt-get install inspircd)");
+      }
+    }
+  }
+
+  private void startInspircd() {
+    inspircd = InspircdServer.start(pinning, LOOPBACK, options.workDir().resolve("inspircd"));
   }
 
   private void startParley() {
@@ -137,6 +154,7 @@ public final class Lab implements AutoCloseable {
   public void markUsed(Target target) {
     parleyUsed |= target.system() == Target.System.PARLEY;
     floorUsed |= target.system() == Target.System.FLOOR;
+    inspircdUsed |= target.system() == Target.System.INSPIRCD;
   }
 
   /**
@@ -157,6 +175,11 @@ public final class Lab implements AutoCloseable {
       floor.close();
       startFloor();
       return new Target(target.system(), target.transport(), LOOPBACK, floor.port(target.transport()));
+    }
+    if (target.system() == Target.System.INSPIRCD && inspircd != null && inspircdUsed) {
+      inspircd.close();
+      startInspircd();
+      return new Target(target.system(), target.transport(), LOOPBACK, inspircd.port());
     }
     return target;
   }
@@ -197,7 +220,7 @@ public final class Lab implements AutoCloseable {
     return token;
   }
 
-  /** Every target of this run: Parley and the floor over each transport, then Mosquitto. */
+  /** Every target of this run: Parley and the floor over each transport, then Mosquitto and InspIRCd. */
   public List<Target> targets() {
     List<Target> targets = new ArrayList<>();
     for (Transport t : options.transports()) {
@@ -213,6 +236,9 @@ public final class Lab implements AutoCloseable {
     if (mosquittoUp) {
       targets.add(new Target(Target.System.MOSQUITTO, Transport.TCP, LOOPBACK, MOSQUITTO_PORT));
     }
+    if (inspircd != null) {
+      targets.add(new Target(Target.System.INSPIRCD, Transport.TCP, LOOPBACK, inspircd.port()));
+    }
     return targets;
   }
 
@@ -222,6 +248,7 @@ public final class Lab implements AutoCloseable {
       case PARLEY -> parley != null ? parley.pid() : -1;
       case FLOOR -> floor != null ? floor.pid() : -1;
       case MOSQUITTO -> ProcessMemory.mosquittoPid();
+      case INSPIRCD -> inspircd != null ? inspircd.pid() : -1;
     };
   }
 
@@ -231,6 +258,9 @@ public final class Lab implements AutoCloseable {
       if (s != null && !s.isAlive()) {
         throw new BenchException(s.name() + " server died; its log: " + options.workDir().resolve(s.name() + ".log"));
       }
+    }
+    if (inspircd != null && !inspircd.isAlive()) {
+      throw new BenchException("inspircd died; its output: " + options.workDir().resolve("inspircd"));
     }
     if (cluster != null) {
       cluster.checkAlive(options.workDir());
@@ -280,6 +310,9 @@ public final class Lab implements AutoCloseable {
     }
     if (floor != null) {
       floor.close();
+    }
+    if (inspircd != null) {
+      inspircd.close();
     }
   }
 }

@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One scenario's report: a table with a row per target, Parley's ratio to the floor and to
- * Mosquitto on the headline figure, and the same as JSON in {@code OUT/bench-SCENARIO.json}.
+ * One scenario's report: a table with a row per target, Parley's ratio to the floor, to
+ * Mosquitto and to InspIRCd on the headline figure, and the same as JSON in {@code OUT/bench-SCENARIO.json}.
  */
 public final class Report {
   private final String scenario;
@@ -74,7 +74,7 @@ public final class Report {
     ratios().forEach((k, v) -> out.println(k + ": " + v));
   }
 
-  /** {@code parley tcp / floor tcp} and {@code parley tcp / mosquitto} on the headline figure. */
+  /** {@code parley tcp / floor tcp}, {@code parley tcp / mosquitto} and {@code parley tcp / inspircd} on the headline figure. */
   public Map<String, String> ratios() {
     Map<String, String> ratios = new LinkedHashMap<>();
     for (Result parley : results) {
@@ -84,8 +84,8 @@ public final class Report {
       String transport = parley.target().substring("parley".length()).trim();
       for (Result other : results) {
         boolean sameFloor = other.target().equals("floor " + transport);
-        boolean mosquitto = other.target().equals("mosquitto") && transport.equals("tcp");
-        if (sameFloor || mosquitto) {
+        boolean reference = (other.target().equals("mosquitto") || other.target().equals("inspircd")) && transport.equals("tcp");
+        if (sameFloor || reference) {
           ratios.put(parley.target() + " / " + other.target(), ratio(parley.headline(), other.headline()));
         }
       }

@@ -15,7 +15,7 @@ import java.util.Locale;
 /**
  * C connections logged in and joined (to 100 rooms), then held: the growth of the server's
  * resident memory and of its Java heap (after a full GC), per connection, measured on a freshly
- * started server process (Mosquitto excepted). Source addresses are
+ * started server process (Mosquitto excepted: the bench does not start it). Source addresses are
  * spread over 127.0.0.1–8 so that many connections do not exhaust the ephemeral ports.
  */
 public final class Idle extends Scenario {
@@ -61,7 +61,7 @@ public final class Idle extends Scenario {
       return result.note(String.format(Locale.ROOT, "the open-file limit (%,d) is too low for %,d connections",
           OpenFiles.limit(), s.connections()));
     }
-    boolean java = target.system() != Target.System.MOSQUITTO;
+    boolean java = !target.isReference();
     long heapBefore = java ? ProcessMemory.heapUsedAfterGcKb(pid) : -1;
     long rssBefore = ProcessMemory.rssKb(pid);
     Tally tally = new Tally();

@@ -15,17 +15,19 @@ class ReportTest {
   @TempDir Path dir;
 
   @Test
-  void parleyIsComparedWithTheFloorOfItsTransportAndWithMosquitto() throws Exception {
+  void parleyIsComparedWithTheFloorOfItsTransportAndWithMosquittoAndInspircd() throws Exception {
     Report report = new Report("fanout-1000", "one room", true);
     report.add(new Result("parley tcp").put("max delivered/s", 700_000.0));
     report.add(new Result("floor tcp").put("max delivered/s", 1_000_000.0));
     report.add(new Result("parley ws").put("max delivered/s", 0.0).note("at 10,000/s p99 was 300 ms"));
     report.add(new Result("floor ws").put("max delivered/s", 500_000.0));
     report.add(new Result("mosquitto").put("max delivered/s", 70_000.0));
+    report.add(new Result("inspircd").put("max delivered/s", 1_400_000.0));
 
     assertThat(report.ratios()).containsExactly(
         Map.entry("parley tcp / floor tcp", "70%"),
         Map.entry("parley tcp / mosquitto", "10.0x"),
+        Map.entry("parley tcp / inspircd", "50%"),
         Map.entry("parley ws / floor ws", "n/a"));
 
     ByteArrayOutputStream out = new ByteArrayOutputStream();
