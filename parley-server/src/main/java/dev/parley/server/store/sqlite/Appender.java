@@ -23,6 +23,12 @@ import java.util.Set;
  */
 final class Appender {
   private final Map<String, Long> lastIds = new HashMap<>();
+  /**
+   * Each room's key in the search index, so that indexing a message costs no lookup; like
+   * {@link #lastIds}, forgotten for the rooms of a batch that rolls back (a key given in it was
+   * never stored).
+   */
+  private final Map<String, Long> searchKeys = new HashMap<>();
   /** Whether the current batch erased a text (a delete): its old pages must leave the log. */
   private boolean erased;
 
@@ -43,6 +49,7 @@ final class Appender {
         return outcomes;
       } catch (SQLException | RuntimeException e) {
         lastIds.keySet().removeAll(touched);
+        searchKeys.keySet().removeAll(touched);
         try {
           tx.execute("ROLLBACK");
         } catch (SQLException alreadyRolledBack) {
@@ -102,13 +109,22 @@ final class Appender {
           Amendments.delete(c, m.room(), target);
           erased = true;
         } else {
-          SearchIndex.add(c, m.room(), id, text);
+          SearchIndex.add(c, searchKey(c, m.room()), id, text);
         }
         outcomes.add(new Appended(
             new StoredMessage(m.room(), id, m.from(), text, now, m.bot(), m.editOf(), m.deleteOf(), false), false));
       }
     }
     return outcomes;
+  }
+
+  private long searchKey(Connection c, String room) throws SQLException {
+    Long cached = searchKeys.get(room);
+    if (cached == null) {
+      cached = SearchIndex.roomKey(c, room);
+      searchKeys.put(room, cached);
+    }
+    return cached;
   }
 
   /** The message stored under {@code m}'s ref, or {@code null}. */

@@ -28,9 +28,14 @@ final class SearchIndex {
 
   /** Indexes the message {@code id} by {@code text} (its newest). */
   static void add(Connection c, String room, long id, String text) throws SQLException {
+    add(c, roomKey(c, room), id, text);
+  }
+
+  /** As above, for the room whose {@link #roomKey key} the caller has. */
+  static void add(Connection c, long roomKey, long id, String text) throws SQLException {
     String words = words(text);
     if (!words.isEmpty()) {
-      Sql.update(c, "INSERT INTO message_search(rowid, words) VALUES(?,?)", rowid(roomKey(c, room), id), words);
+      Sql.update(c, "INSERT INTO message_search(rowid, words) VALUES(?,?)", rowid(roomKey, id), words);
     }
   }
 
@@ -115,7 +120,7 @@ final class SearchIndex {
   }
 
   /** The room's key, given it now if it has none. */
-  private static long roomKey(Connection c, String room) throws SQLException {
+  static long roomKey(Connection c, String room) throws SQLException {
     long key = existingKey(c, room);
     if (key != 0) {
       return key;
