@@ -6,6 +6,8 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -18,11 +20,22 @@ import java.util.function.Supplier;
 /**
  * A session's way out through a Netty channel. {@code wrap} turns a shared encoded frame into
  * the transport's message (for TCP, a buffer over the same bytes), so a fan-out copies nothing.
- * Flushes from other threads are merged by the pipeline's flush consolidation.
+ * Every frame is written on the connection's event loop and flushed once per turn of it with
+ * whatever else the turn wrote to the connection ({@link TurnFlush}); a frame sent from another
+ * thread (an ack from a room's lane) is handed to the loop as a task of its own.
  */
 public final class ChannelOutbound implements Outbound {
   /** How long a closing connection gets to take its last frame before it is cut. */
   private static final long LAST_FRAME_GRACE_MS = 1000;
+  private static final VarHandle FLUSH_ASKED;
+
+  static {
+    try {
+      FLUSH_ASKED = MethodHandles.lookup().findVarHandle(ChannelOutbound.class, "flushAsked", boolean.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final Channel channel;
   private final Function<EncodedFrame, Object> wrap;
@@ -30,6 +43,13 @@ public final class ChannelOutbound implements Outbound {
   private final long hardLimitBytes;
   private final Runnable onOverflow;
   private final AtomicBoolean overflowed = new AtomicBoolean();
+  /** Whether this turn's {@link TurnFlush} will flush the channel. Event loop only. */
+  boolean flushDue;
+  /**
+   * Whether a flush is on its way to the loop for writes made from other threads; set and
+   * cleared through {@code FLUSH_ASKED} (a field rather than an object per connection).
+   */
+  private volatile boolean flushAsked;
   /** What waits for the channel to be writable again; made on first use. Event loop only. */
   private List<Runnable> writableWaiters;
 
@@ -61,7 +81,38 @@ public final class ChannelOutbound implements Outbound {
       onOverflow.run();
       return;
     }
-    channel.writeAndFlush(wrap.apply(frame), channel.voidPromise());
+    Object message = wrap.apply(frame);
+    if (channel.eventLoop().inEventLoop()) {
+      writeInTurn(message);
+      return;
+    }
+    // From another thread (an ack, or a replay, from a room's lane): Netty counts the bytes of a
+    // write handed to the loop at once, so isWritable() keeps telling a replay the truth.
+    channel.write(message, channel.voidPromise());
+    if (FLUSH_ASKED.compareAndSet(this, false, true)) {
+      try {
+        channel.eventLoop().execute(this::flushThisTurn);
+      } catch (RejectedExecutionException stopping) {
+        // the server is stopping: this connection is closing anyway
+      }
+    }
+  }
+
+  private void writeInTurn(Object message) {
+    // Due first: its flush is then queued ahead of any task the write itself queues (an encoder
+    // that closes the connection after its last line), so that line goes out before the close.
+    TurnFlush.ofThisLoop().due(this);
+    channel.write(message, channel.voidPromise());
+  }
+
+  /** On the loop, after the writes handed to it before: they join this turn's flush. */
+  private void flushThisTurn() {
+    FLUSH_ASKED.setVolatile(this, false);
+    TurnFlush.ofThisLoop().due(this);
+  }
+
+  Channel channel() {
+    return channel;
   }
 
   private boolean isOverHardLimit() {

@@ -127,6 +127,11 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
       slowness.wentOver();
     }
     ctx.fireChannelWritabilityChanged();
+    if (!ctx.channel().isWritable()) {
+      // Output is flushed once per event-loop turn; past the high watermark it goes to the
+      // kernel now, so that a long turn of writes is not taken for a slow reader.
+      ctx.channel().flush();
+    }
   }
 
   /** From the rule on the event loop, or from a lane that found the channel over the hard limit. */

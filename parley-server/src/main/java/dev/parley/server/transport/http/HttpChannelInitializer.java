@@ -187,6 +187,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         p.remove("httpIdle");
         p.remove("inOrder");
         p.remove("originCheck"); // it only looks at the handshake's request
+        p.remove("flushConsolidation"); // the session's frames are flushed once per turn anyway
         // Every frame, control frames included, before the protocol handler answers pings.
         p.addBefore("webSocket", "frameLimits", new WebSocketFrameLimits(framesPerSecond, settings.violations()));
         p.addBefore("webSocket", "violations", webSocketViolations);

@@ -3,6 +3,7 @@ package dev.parley.server.transport.irc;
 import dev.parley.protocol.EncodedFrame;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.MessageToMessageEncoder;
 import java.util.List;
@@ -48,7 +49,9 @@ final class IrcFrameEncoder extends MessageToMessageEncoder<Object> {
         @Override
         public void closeWith(String reason) {
           line("ERROR :Closing Link: " + client.me() + " (" + reason + ")");
-          ctx.executor().execute(ctx::close); // after this write has been flushed
+          // Once this write is done: the line is flushed with the empty write, then the close.
+          ctx.executor().execute(
+              () -> ctx.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(ChannelFutureListener.CLOSE));
         }
       });
     }

@@ -13,7 +13,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
@@ -69,7 +68,6 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
       p.addLast("tls", tls.newHandler(ch.alloc()));
       p.addLast("tlsFailures", tlsFailures);
     }
-    p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
     p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
     p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
