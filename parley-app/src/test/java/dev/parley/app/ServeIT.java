@@ -37,6 +37,26 @@ class ServeIT {
   }
 
   @Test
+  void byDefaultTheServerWarmsUpItsCompilerBeforeListeningAndThenServesAsUsual() {
+    ServerProcess server = servers.start(dataDir, "--warm-up-ms", "10000");
+
+    assertThat(server.stderr()).containsPattern("warmed up the JIT compiler in \\d+ ms before starting");
+    assertThat(server.stderr()).doesNotContain("warming up the JIT compiler stopped");
+    try (WireClient bob = WireClient.guest(server.tcpAddress(), "bob")) {
+      Chat.join(bob, "1001");
+      try (WireClient alice = WireClient.guest(server.tcpAddress(), "alice")) {
+        Chat.join(alice, "1001");
+        assertThat(bob.expect("presence").path("user").asText()).isEqualTo("alice");
+        Chat.send(alice, "1001", "hello after the warm-up", "r1");
+        assertThat(bob.expect("msg").path("text").asText()).isEqualTo("hello after the warm-up");
+        // The warm-up's rooms and messages were in a scratch store, not this one.
+        assertThat(Chat.joinAndReplay(alice, "warm-up-0", 0).replay()).isEmpty();
+      }
+    }
+    assertThat(server.sigterm()).isZero();
+  }
+
+  @Test
   void withUdpAndIrcTheListeningLineNamesThemInOrderAndIrcWelcomes() throws Exception {
     ServerProcess server = servers.start(dataDir, "--irc-port", "0", "--udp-port", "0");
     String line = server.stdoutLines().get(0);

@@ -74,6 +74,9 @@ final class ServerProcess {
     List<String> args = new ArrayList<>(List.of("serve", "--bind", "127.0.0.1"));
     args.addAll(List.of("--tcp-port", String.valueOf(tcpPort), "--http-port", String.valueOf(httpPort)));
     args.addAll(List.of("--data-dir", dataDir.toString()));
+    if (!extraArgs.contains("--warm-up-ms")) {
+      args.addAll(List.of("--warm-up-ms", "0")); // seconds per start, and no test here measures speed
+    }
     args.addAll(extraArgs);
     ServerProcess server = new ServerProcess(launch(args), dataDir, List.copyOf(extraArgs));
     server.awaitListening();

@@ -1,7 +1,7 @@
 package dev.parley.app.chaos;
 
+import dev.parley.app.TempTrees;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -75,7 +75,7 @@ final class ChaosRun {
       Report.writeJson(settings.json(), settings, verdict);
     }
     if (temporary && verdict.passed()) {
-      deleteTree(dataDir);
+      TempTrees.delete(dataDir); // the verdict is printed already
     } else if (!verdict.passed()) {
       out.println("kept " + dataDir + " for inspection");
     }
@@ -246,15 +246,6 @@ final class ChaosRun {
     long wait = sendStart + sinceStart.toNanos() - System.nanoTime();
     if (wait > 0) {
       Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000)); // the schedule's own clock
-    }
-  }
-
-  /** Best effort: the verdict is printed already, and a temporary directory left behind is harmless. */
-  private static void deleteTree(Path dir) {
-    try (Stream<Path> paths = Files.walk(dir)) {
-      paths.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // nothing more to do
     }
   }
 }

@@ -104,7 +104,9 @@ final class ServerSupervisor implements AutoCloseable {
         "--tcp-port", String.valueOf(tcp), "--http-port", String.valueOf(http),
         "--data-dir", dataDir.toString(), "--heartbeat", String.valueOf(heartbeat.toSeconds()),
         // the fleet shares one address, registers all at once, and sends in bursts after every fault
-        "--max-connections-per-address", "100000", "--rate", "200", "--registrations-per-hour", "100000"));
+        "--max-connections-per-address", "100000", "--rate", "200", "--registrations-per-hour", "100000",
+        // each restart is an outage the fleet waits out: no JIT warm-up to lengthen it
+        "--warm-up-ms", "0"));
     args.addAll(clusterArgs);
     return ChildServer.start("parley", Pinning.apply(false), List.of(), Lab.PARLEY_MAIN, args, log);
   }

@@ -120,6 +120,13 @@ public final class ServeCommand implements Callable<Integer> {
   @Option(names = "--max-room-members", paramLabel = "N", description = "Connections one room may hold.")
   int maxRoomMembers = DEFAULTS.maxRoomMembers();
 
+  @Option(
+      names = "--warm-up-ms",
+      paramLabel = "MS",
+      description = "Before listening, run chat traffic through a throwaway server in this process until the JIT"
+          + " compiler goes quiet, for at most MS ms, so that the first clients meet compiled code; 0 starts cold.")
+  long warmUpMillis = 10_000;
+
   @Option(names = "--registrations-per-hour", paramLabel = "N", description = "Accounts one remote address may register an hour.")
   int registrationsPerHour = DEFAULTS.registrationsPerHour();
 
@@ -157,7 +164,18 @@ public final class ServeCommand implements Callable<Integer> {
       config = selfSigned(config);
     }
     StartupChecks.check(config);
+    if (warmUpMillis < 0) {
+      throw new ParameterException(spec.commandLine(), "--warm-up-ms must be 0 or more");
+    }
+    JitWarmUp.Outcome warmUp = JitWarmUp.run(Duration.ofMillis(warmUpMillis));
     ParleyServer server = ParleyServer.start(config);
+    // Told only now: a start that fails says one line, its reason.
+    if (warmUp.failure() != null) {
+      log.warn("warming up the JIT compiler stopped after {} ms, so the start was partly cold: {}",
+          warmUp.took().toMillis(), warmUp.failure());
+    } else if (!warmUp.took().isZero()) {
+      log.info("warmed up the JIT compiler in {} ms before starting", warmUp.took().toMillis());
+    }
     if (server.clustered()) {
       NodeLogField.name(server.node());
     }

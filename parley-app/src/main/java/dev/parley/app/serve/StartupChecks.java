@@ -4,6 +4,10 @@ import dev.parley.server.ConfigException;
 import dev.parley.server.ServerConfig;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.BindException;
+import java.net.DatagramSocket;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -32,6 +36,40 @@ final class StartupChecks {
     if (config.postgres() == null) { // with --postgres nothing is stored there
       writableDirectory("--data-dir", config.dataDir());
     }
+    // Before the JIT warm-up, which takes seconds: a port in use is told at once.
+    freeStreamPort("--tcp-port", config.bind(), config.tcpPort());
+    freeStreamPort("--http-port", config.bind(), config.httpPort());
+    freeStreamPort("--mqtt-port", config.bind(), config.mqttPort());
+    freeStreamPort("--irc-port", config.bind(), config.ircPort());
+    freeDatagramPort("--udp-port", config.bind(), config.udpPort());
+  }
+
+  /** Binds the port and lets it go; 0 (any free port) and -1 (off) need no check. */
+  static void freeStreamPort(String flag, String host, int port) {
+    if (port > 0) {
+      try (ServerSocket socket = new ServerSocket()) {
+        socket.setReuseAddress(true); // as the server binds: a closed connection's TIME_WAIT is no obstacle
+        socket.bind(new InetSocketAddress(host, port));
+      } catch (IOException e) {
+        throw notFree(flag, host, port, e);
+      }
+    }
+  }
+
+  static void freeDatagramPort(String flag, String host, int port) {
+    if (port > 0) {
+      try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(host, port))) {
+        socket.getLocalPort();
+      } catch (IOException e) {
+        throw notFree(flag, host, port, e);
+      }
+    }
+  }
+
+  private static ConfigException notFree(String flag, String host, int port, IOException e) {
+    return e instanceof BindException
+        ? new ConfigException(flag + ": port " + port + " on " + host + " is already in use or not available", e)
+        : new ConfigException(flag + ": cannot listen on " + host + ":" + port + ": " + e.getMessage(), e);
   }
 
   /** Opens and reads the file: {@code Files.isReadable} says yes to root for any mode. */

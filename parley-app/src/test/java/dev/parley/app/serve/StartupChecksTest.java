@@ -34,6 +34,28 @@ class StartupChecksTest {
   }
 
   @Test
+  void aPortInUseIsRefusedNamingFlagAndPortBeforeAnythingStarts() throws IOException {
+    try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      int port = taken.getLocalPort();
+
+      assertThatThrownBy(() -> StartupChecks.freeStreamPort("--irc-port", "127.0.0.1", port))
+          .isInstanceOf(ConfigException.class)
+          .hasMessage("--irc-port: port " + port + " on 127.0.0.1 is already in use or not available");
+    }
+  }
+
+  @Test
+  void aFreePortAndAPortChosenAtStartPass() throws IOException {
+    int free;
+    try (java.net.ServerSocket probe = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+      free = probe.getLocalPort();
+    }
+    StartupChecks.freeStreamPort("--tcp-port", "127.0.0.1", free);
+    StartupChecks.freeStreamPort("--tcp-port", "127.0.0.1", 0);
+    StartupChecks.freeDatagramPort("--udp-port", "127.0.0.1", -1);
+  }
+
+  @Test
   void aMissingCertificateIsRefused() {
     assertThatThrownBy(() -> StartupChecks.readablePem("--tls-cert", tmp.resolve("none.pem")))
         .isInstanceOf(ConfigException.class)

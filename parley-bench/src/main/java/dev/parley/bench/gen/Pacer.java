@@ -39,13 +39,22 @@ public final class Pacer {
   public static long run(
       Generator generator, List<BenchClient> publishers, double perSecond, long durationMillis, int step)
       throws InterruptedException {
+    return run(generator, publishers, perSecond, durationMillis, step, 30_000);
+  }
+
+  /** The same, giving up {@code graceMillis} after the time is up. */
+  public static long run(
+      Generator generator, List<BenchClient> publishers, double perSecond, long durationMillis, int step,
+      long graceMillis)
+      throws InterruptedException {
     Pacer pacer = new Pacer(publishers, perSecond, durationMillis, step);
     generator.loop().execute(() -> pacer.start(generator));
     try {
-      return pacer.done.get(durationMillis + 30_000, TimeUnit.MILLISECONDS);
+      return pacer.done.get(durationMillis + graceMillis, TimeUnit.MILLISECONDS);
     } catch (ExecutionException | TimeoutException e) {
       generator.loop().execute(pacer::stop);
-      throw new BenchException("the generator could not publish for " + durationMillis + " ms within 30 s more");
+      throw new BenchException(
+          "the generator could not publish for " + durationMillis + " ms within " + graceMillis + " ms more");
     }
   }
 

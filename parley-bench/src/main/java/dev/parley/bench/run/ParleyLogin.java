@@ -16,14 +16,14 @@ import java.nio.charset.StandardCharsets;
  * with it, as one user connected many times: joining then announces no presence to the room,
  * which would cost N² frames while a room of N is being filled.
  */
-final class ParleyLogin {
+public final class ParleyLogin {
   static final String USER = "bench";
   private static final String PASSWORD = "bench-password-not-secret";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private ParleyLogin() {}
 
-  static String token(String host, int tcpPort) {
+  public static String token(String host, int tcpPort) {
     String token = attempt(host, tcpPort, "register");
     return token != null ? token : attempt(host, tcpPort, "hello"); // registered in an earlier run
   }
