@@ -70,11 +70,16 @@ final class SearchIndex {
     return String.join(" ", SearchIndexWords.ofText(text));
   }
 
-  /** Indexes every message stored before the index existed (at the upgrade to version 7). */
+  /**
+   * Indexes every searchable message, by its newest text, into an empty index: at the upgrade
+   * that makes the index (to version 8, which remade version 7's).
+   */
   static void indexAll(Connection c) throws SQLException {
     Map<String, Long> keys = new HashMap<>();
     try (PreparedStatement all = c.prepareStatement(
-            "SELECT room, id, text FROM messages WHERE edit_of=0 AND delete_of=0 AND deleted=0");
+            "SELECT m.room, m.id, coalesce((SELECT e.text FROM messages e INDEXED BY messages_edits WHERE e.room=m.room"
+                + " AND e.edit_of=m.id AND e.edit_of<>0 ORDER BY e.id DESC LIMIT 1), m.text)"
+                + " FROM messages m WHERE m.edit_of=0 AND m.delete_of=0 AND m.deleted=0");
         PreparedStatement insert = prepareAdd(c);
         ResultSet rs = all.executeQuery()) {
       while (rs.next()) {
