@@ -72,7 +72,8 @@ final class Appender {
                 "INSERT INTO messages(room, id, ts, sender, sender_key, text, ref, bot, edit_of, delete_of)"
                     + " VALUES(?,?,?,?,?,?,?,?,?,?)"
                     // Only a repeated ref is ignored; a clash of ids still fails the batch.
-                    + " ON CONFLICT(room, sender_key, ref) WHERE ref IS NOT NULL DO NOTHING")) {
+                    + " ON CONFLICT(room, sender_key, ref) WHERE ref IS NOT NULL DO NOTHING");
+        PreparedStatement index = SearchIndex.prepareAdd(c)) {
       for (NewMessage m : batch) {
         Amendments.Target target = null;
         if (m.amends()) {
@@ -109,7 +110,7 @@ final class Appender {
           Amendments.delete(c, m.room(), target);
           erased = true;
         } else {
-          SearchIndex.add(c, searchKey(c, m.room()), id, text);
+          SearchIndex.add(index, searchKey(c, m.room()), id, text);
         }
         outcomes.add(new Appended(
             new StoredMessage(m.room(), id, m.from(), text, now, m.bot(), m.editOf(), m.deleteOf(), false), false));

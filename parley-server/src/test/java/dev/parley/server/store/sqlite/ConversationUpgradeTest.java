@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConversationUpgradeTest {
   /** The tables of version 6 as that version left them (frozen here, not made by today's code). */
-  private static final String[] VERSION_6 = {
+  static final String[] VERSION_6 = {
     "CREATE TABLE accounts(key TEXT PRIMARY KEY, name TEXT NOT NULL, password_hash TEXT NOT NULL, created INTEGER NOT NULL,"
         + " id INTEGER, generation INTEGER NOT NULL DEFAULT 0, skeleton TEXT, bot INTEGER NOT NULL DEFAULT 0)",
     "CREATE UNIQUE INDEX accounts_id ON accounts(id)",
