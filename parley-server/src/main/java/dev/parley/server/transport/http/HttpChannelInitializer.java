@@ -106,11 +106,13 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   private final StaticFiles files = new StaticFiles();
   private final ChannelGroup channels;
   // Shared by every connection, since whatever a connection carries costs heap for as long as
-  // it stays open. (Netty's message decoders keep per-connection state and are not shared.)
+  // it stays open. (Netty's frame decoders and aggregators keep per-connection state and are not
+  // shared; the JSON decoder keeps none.)
   private final OriginCheck originCheck;
   private final WebSocketServerProtocolConfig webSocketConfig;
   private final TlsFailures tlsFailures;
   private final WebSocketViolations webSocketViolations;
+  private final WebSocketJsonDecoder webSocketJsonDecoder;
   private final int framesPerSecond;
 
   public HttpChannelInitializer(
@@ -130,6 +132,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     this.webSocketConfig = webSocketConfig(settings.maxFrameBytes());
     this.tlsFailures = new TlsFailures(settings.violations(), "http");
     this.webSocketViolations = new WebSocketViolations(settings.violations());
+    this.webSocketJsonDecoder = new WebSocketJsonDecoder(services.codec());
     this.framesPerSecond = WebSocketFrameLimits.framesPerSecond(services.ratePerSecond());
   }
 
@@ -195,7 +198,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         p.addBefore("webSocket", "idle",
             new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("messageAggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
-        p.addLast("jsonDecoder", new WebSocketJsonDecoder(services.codec()));
+        p.addLast("jsonDecoder", webSocketJsonDecoder);
         p.addLast("pinger", WebSocketPinger.INSTANCE);
         p.addLast("session",
             new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket", true));

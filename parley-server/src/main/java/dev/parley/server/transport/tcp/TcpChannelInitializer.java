@@ -38,6 +38,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
   private final ChannelGroup channels;
   private final AddressAdmission admission;
   private final TlsFailures tlsFailures;
+  private final JsonLineDecoder jsonLineDecoder;
 
   public TcpChannelInitializer(
       SessionServices services,
@@ -58,6 +59,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     this.channels = channels;
     this.admission = admission;
     this.tlsFailures = new TlsFailures(violations, "tcp");
+    this.jsonLineDecoder = new JsonLineDecoder(services.codec());
   }
 
   @Override
@@ -71,7 +73,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     }
     p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
-    p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
+    p.addLast("jsonLineDecoder", jsonLineDecoder);
     p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("session", new SessionHandler(services, commands, LINE, () -> null, maxPendingBytes, "tcp", admitted));
   }
