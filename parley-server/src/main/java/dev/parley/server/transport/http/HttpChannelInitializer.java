@@ -8,6 +8,7 @@ import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
+import dev.parley.server.transport.Silence;
 import dev.parley.server.transport.TlsFailures;
 import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
@@ -48,7 +49,7 @@ import java.util.function.Supplier;
  * in order → Origin check → WebSocket handshake → router}; after the upgrade the HTTP pieces go
  * and {@code frame limits → violations → WebSocket protocol → message aggregator → JSON decoder
  * → WebSocket pinger → session} take their place, the same session handler the TCP pipeline
- * ends in, with the idle handler in front of the WebSocket handler so that pongs count. A
+ * ends in; the frame limits tell its {@link Silence} of every frame, so that pongs count. A
  * connection from an address over its limit gets {@code TLS? → codec → 429} instead.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -190,18 +191,20 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         p.remove("httpIdle");
         p.remove("inOrder");
         p.remove("originCheck"); // it only looks at the handshake's request
-        // Every frame, control frames included, before the protocol handler answers pings.
-        p.addBefore("webSocket", "frameLimits", new WebSocketFrameLimits(framesPerSecond, settings.violations()));
+        // Every frame, control frames included, before the protocol handler answers pings. The
+        // frame limits also tell the silence of every frame, as the protocol handler swallows
+        // pongs: a browser's automatic pong keeps a tab alive whose scripts are throttled in
+        // the background.
+        Silence silence = new Silence(settings.heartbeat().toMillis());
+        p.addBefore("webSocket", "frameLimits",
+            new WebSocketFrameLimits(framesPerSecond, settings.violations(), silence));
         p.addBefore("webSocket", "violations", webSocketViolations);
-        // In front of the protocol handler, which swallows pongs: a browser's automatic pong
-        // keeps a tab alive whose scripts are throttled in the background.
-        p.addBefore("webSocket", "idle",
-            new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("messageAggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
         p.addLast("jsonDecoder", webSocketJsonDecoder);
         p.addLast("pinger", WebSocketPinger.INSTANCE);
         p.addLast("session",
-            new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket", true));
+            new SessionHandler(
+                services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket", true, silence));
         p.remove(this);
         return;
       }

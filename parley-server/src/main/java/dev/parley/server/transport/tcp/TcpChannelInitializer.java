@@ -7,6 +7,7 @@ import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
+import dev.parley.server.transport.Silence;
 import dev.parley.server.transport.TlsFailures;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -15,9 +16,7 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.flush.FlushConsolidationHandler;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -74,7 +73,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     p.addLast("flushConsolidation", new FlushConsolidationHandler(256, true));
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
     p.addLast("jsonLineDecoder", jsonLineDecoder);
-    p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    p.addLast("session", new SessionHandler(services, commands, LINE, () -> null, maxPendingBytes, "tcp", admitted));
+    p.addLast("session", new SessionHandler(
+        services, commands, LINE, () -> null, maxPendingBytes, "tcp", admitted, new Silence(heartbeat.toMillis())));
   }
 }
