@@ -39,6 +39,7 @@ import dev.parley.server.transport.udp.UdpChannelInitializer;
 import io.netty.bootstrap.AbstractBootstrap;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.AdaptiveRecvByteBufAllocator;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
@@ -351,6 +352,8 @@ public final class ParleyServer implements AutoCloseable {
   /** What the HTTP listener shares with the rest of the server at its edge. */
   private record HttpEdge(MetricsAccess metricsAccess, AddressAdmission admission, ProtocolViolations violations) {}
 
+  private static final AdaptiveRecvByteBufAllocator SHARED_RECEIVE_SIZES = new AdaptiveRecvByteBufAllocator();
+
   private static ServerBootstrap bootstrap(EventLoopGroup acceptors, EventLoopGroup workers, long maxPending) {
     int high = (int) Math.min(maxPending, Integer.MAX_VALUE);
     return new ServerBootstrap()
@@ -358,6 +361,9 @@ public final class ParleyServer implements AutoCloseable {
         .channel(NioServerSocketChannel.class)
         .option(ChannelOption.SO_BACKLOG, 1024)
         .childOption(ChannelOption.TCP_NODELAY, true)
+        // One allocator for all: Netty otherwise makes one per connection (each keeps its own
+        // handle anyway), and an idle connection's heap is what limits how many we hold.
+        .childOption(ChannelOption.RCVBUF_ALLOCATOR, SHARED_RECEIVE_SIZES)
         .childOption(
             ChannelOption.WRITE_BUFFER_WATER_MARK,
             new WriteBufferWaterMark((int) SlowConsumerRule.lowWatermark(high), high));

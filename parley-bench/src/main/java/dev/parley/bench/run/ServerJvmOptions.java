@@ -11,7 +11,7 @@ import java.util.List;
 public final class ServerJvmOptions {
   /** As in the launcher's {@code default_java_opts}; {@code ServerJvmOptionsTest} checks both agree. */
   public static final List<String> LAUNCHER_DEFAULTS = List.of(
-      "-XX:MaxNewSize=32m", "-XX:G1PeriodicGCInterval=30000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
+      "-XX:MaxNewSize=16m", "-XX:G1PeriodicGCInterval=30000", "-XX:MinHeapFreeRatio=10", "-XX:MaxHeapFreeRatio=30");
 
   private ServerJvmOptions() {}
 

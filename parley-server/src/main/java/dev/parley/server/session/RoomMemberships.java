@@ -13,21 +13,25 @@ import java.util.Set;
  * executor only.
  */
 final class RoomMemberships {
-  private final Set<String> in = new HashSet<>();
-  /** Joins asked for and not yet answered, per room. */
-  private final Map<String, Integer> asked = new HashMap<>();
+  /** Sized for the few rooms most connections are in: it grows when needed. */
+  private final Set<String> in = new HashSet<>(4);
+  /** Joins asked for and not yet answered, per room; {@code null} while there are none. */
+  private Map<String, Integer> asked;
 
   /**
    * Whether frames for the room should go to its lane: the connection is in it or has asked to
    * be. The lane answers the rest, so this is only the shortcut for rooms never asked for.
    */
   boolean mayBeIn(String room) {
-    return in.contains(room) || asked.containsKey(room);
+    return in.contains(room) || (asked != null && asked.containsKey(room));
   }
 
   /** The rooms counted against the per-connection limit: those it is in or is joining. */
   int count() {
     int n = in.size();
+    if (asked == null) {
+      return n;
+    }
     for (String room : asked.keySet()) {
       if (!in.contains(room)) {
         n++;
@@ -37,12 +41,20 @@ final class RoomMemberships {
   }
 
   void asked(String room) {
+    if (asked == null) {
+      asked = new HashMap<>(4);
+    }
     asked.merge(room, 1, Integer::sum);
   }
 
   /** The hub answered one join of the room; {@code accepted} when it put the connection in. */
   void answered(String room, boolean accepted) {
-    asked.computeIfPresent(room, (r, n) -> n == 1 ? null : n - 1);
+    if (asked != null) {
+      asked.computeIfPresent(room, (r, n) -> n == 1 ? null : n - 1);
+      if (asked.isEmpty()) {
+        asked = null; // most connections ask rarely: hold nothing between joins
+      }
+    }
     if (accepted) {
       in.add(room);
     }
@@ -61,9 +73,11 @@ final class RoomMemberships {
   /** Every room the hub may have this connection in; forgets them all. */
   Set<String> takeAll() {
     Set<String> all = new HashSet<>(in);
-    all.addAll(asked.keySet());
+    if (asked != null) {
+      all.addAll(asked.keySet());
+    }
     in.clear();
-    asked.clear();
+    asked = null;
     return all;
   }
 }

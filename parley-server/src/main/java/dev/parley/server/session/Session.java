@@ -8,7 +8,10 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.ServerFrame;
 import dev.parley.server.auth.Login;
 import dev.parley.server.room.Member;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.util.ArrayDeque;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -28,13 +31,23 @@ import org.slf4j.LoggerFactory;
 public final class Session implements Member {
   private static final Logger log = LoggerFactory.getLogger(Session.class);
   private static final int MAX_BACKLOG = 1000;
+  private static final VarHandle READ_MARKERS;
+
+  static {
+    try {
+      READ_MARKERS = MethodHandles.lookup().findVarHandle(Session.class, "readMarkers", Map.class);
+    } catch (ReflectiveOperationException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
 
   private final Outbound out;
   private final SessionServices services;
   private final CommandTable commands;
   private final RateLimiter rate;
   private final ErrorBudget errors;
-  private final ArrayDeque<Decoded> backlog = new ArrayDeque<>();
+  /** Frames waiting while the session is suspended; made when the first one waits. */
+  private ArrayDeque<Decoded> backlog;
   private final RoomMemberships rooms = new RoomMemberships();
 
   private String user;
@@ -52,9 +65,12 @@ public final class Session implements Member {
   private boolean bot;
   /** Where this account starts reading private conversations an earlier namesake was in. */
   private Map<String, Long> directFloors = Map.of();
-  /** How far the user has read each room, as stored; kept current by the hub. Any thread. */
-  private final java.util.concurrent.ConcurrentHashMap<String, Long> readMarkers =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  /**
+   * How far the user has read each room, as stored; kept current by the hub. Any thread: never
+   * changed in place, replaced whole by a compare-and-set (markers move rarely, and most
+   * sessions have few or none, which then cost nothing).
+   */
+  private volatile Map<String, Long> readMarkers = Map.of();
   /** A name claimed in the registry for a login in progress, released if the login fails. */
   private String heldName;
   /** See {@link #identity()}; made once at login. */
@@ -108,6 +124,9 @@ public final class Session implements Member {
       return;
     }
     if (suspended) {
+      if (backlog == null) {
+        backlog = new ArrayDeque<>();
+      }
       if (backlog.size() >= MAX_BACKLOG) {
         reject(ErrorCode.RATE_LIMITED, "too many frames while logging in", refOf(decoded));
       } else {
@@ -180,8 +199,11 @@ public final class Session implements Member {
 
   private void resume() {
     suspended = false;
-    while (!suspended && !closing && !backlog.isEmpty()) {
+    while (!suspended && !closing && backlog != null && !backlog.isEmpty()) {
       handle(backlog.poll());
+    }
+    if (backlog != null && backlog.isEmpty()) {
+      backlog = null;
     }
     if (!suspended && lastAfterBacklog != null) {
       closeAfter(lastAfterBacklog);
@@ -197,8 +219,8 @@ public final class Session implements Member {
     this.accountId = login.accountId();
     this.generation = login.generation();
     this.bot = login.bot();
-    this.directFloors = login.directFloors();
-    this.readMarkers.putAll(login.readMarkers());
+    this.directFloors = Map.copyOf(login.directFloors());
+    this.readMarkers = Map.copyOf(login.readMarkers()); // before anyone else can reach the session
     this.identity = guest ? userKey : userKey + "#" + accountId;
   }
 
@@ -276,7 +298,7 @@ public final class Session implements Member {
   /** The connection ended, for whatever reason; on the connection's executor. */
   public void closed() {
     closing = true;
-    backlog.clear();
+    backlog = null;
     rooms.takeAll().forEach(room -> services.hub().drop(this, room));
     if (userKey != null) {
       services.registry().remove(userKey, this);
@@ -364,7 +386,18 @@ public final class Session implements Member {
 
   @Override
   public void readMoved(String room, long id) {
-    readMarkers.merge(room, id, Math::max);
+    while (true) {
+      Map<String, Long> now = readMarkers;
+      Long had = now.get(room);
+      if (had != null && had >= id) {
+        return;
+      }
+      Map<String, Long> moved = new HashMap<>(now);
+      moved.put(room, id);
+      if (READ_MARKERS.compareAndSet(this, now, Map.copyOf(moved))) {
+        return;
+      }
+    }
   }
 
   @Override

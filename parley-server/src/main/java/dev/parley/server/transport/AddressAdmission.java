@@ -2,6 +2,7 @@ package dev.parley.server.transport;
 
 import dev.parley.server.session.AddressLimit;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelFutureListener;
 
 /**
  * Counts every accepted TCP and HTTP connection against its remote address's limit, from
@@ -11,9 +12,15 @@ import io.netty.channel.Channel;
  */
 public final class AddressAdmission {
   private final AddressLimit limit;
+  /**
+   * One listener for every connection, which finds the address again when it closes (the
+   * channel keeps its remote address once asked): nothing per connection to hold it.
+   */
+  private final ChannelFutureListener release;
 
   public AddressAdmission(AddressLimit limit) {
     this.limit = limit;
+    this.release = closed -> limit.closed(ChannelOutbound.hostOf(closed.channel().remoteAddress()));
   }
 
   /**
@@ -25,7 +32,7 @@ public final class AddressAdmission {
     if (!limit.tryOpen(host)) {
       return false;
     }
-    channel.closeFuture().addListener(f -> limit.closed(host));
+    channel.closeFuture().addListener(release);
     return true;
   }
 }

@@ -40,6 +40,8 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
   private final long maxPendingBytes;
   private final String transport;
   private final boolean admitted;
+  /** Says when the client falls silent; {@code null} where the pipeline has an idle handler. */
+  private final Silence silence;
   private Session session;
   private ChannelOutbound out;
   private int silentHeartbeats;
@@ -57,7 +59,8 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
       Supplier<Object> farewell,
       long maxPendingBytes,
       String transport,
-      boolean admitted) {
+      boolean admitted,
+      Silence silence) {
     this.services = services;
     this.commands = commands;
     this.wrap = wrap;
@@ -65,6 +68,7 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
     this.maxPendingBytes = maxPendingBytes;
     this.transport = transport;
     this.admitted = admitted;
+    this.silence = silence;
   }
 
   /**
@@ -81,16 +85,40 @@ public final class SessionHandler extends SimpleChannelInboundHandler<Decoded> {
     session = new Session(out, services, commands);
     ctx.channel().attr(SESSION).set(session);
     services.metrics().connectionOpened(transport);
+    if (silence != null) {
+      silence.start(ctx.channel());
+    }
     session.start(admitted);
   }
 
   @Override
   protected void channelRead0(ChannelHandlerContext ctx, Decoded frame) {
+    if (silence != null) {
+      silence.heard();
+    }
     session.received(frame);
   }
 
   @Override
+  public void channelReadComplete(ChannelHandlerContext ctx) {
+    if (silence != null) {
+      silence.readDone();
+    }
+    ctx.fireChannelReadComplete();
+  }
+
+  @Override
+  public void handlerRemoved(ChannelHandlerContext ctx) {
+    if (silence != null) {
+      silence.stop();
+    }
+  }
+
+  @Override
   public void channelInactive(ChannelHandlerContext ctx) {
+    if (silence != null) {
+      silence.stop();
+    }
     if (session != null) {
       session.closed();
       services.metrics().connectionClosed(transport);

@@ -8,6 +8,7 @@ import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
+import dev.parley.server.transport.Silence;
 import dev.parley.server.transport.TlsFailures;
 import dev.parley.server.transport.http.api.ApiHandler;
 import dev.parley.server.transport.http.poll.PollHandler;
@@ -48,7 +49,7 @@ import java.util.function.Supplier;
  * in order → Origin check → WebSocket handshake → router}; after the upgrade the HTTP pieces go
  * and {@code frame limits → violations → WebSocket protocol → message aggregator → JSON decoder
  * → WebSocket pinger → session} take their place, the same session handler the TCP pipeline
- * ends in, with the idle handler in front of the WebSocket handler so that pongs count. A
+ * ends in; the frame limits tell its {@link Silence} of every frame, so that pongs count. A
  * connection from an address over its limit gets {@code TLS? → codec → 429} instead.
  */
 public final class HttpChannelInitializer extends ChannelInitializer<SocketChannel> {
@@ -106,11 +107,13 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
   private final StaticFiles files = new StaticFiles();
   private final ChannelGroup channels;
   // Shared by every connection, since whatever a connection carries costs heap for as long as
-  // it stays open. (Netty's message decoders keep per-connection state and are not shared.)
+  // it stays open. (Netty's frame decoders and aggregators keep per-connection state and are not
+  // shared; the JSON decoder keeps none.)
   private final OriginCheck originCheck;
   private final WebSocketServerProtocolConfig webSocketConfig;
   private final TlsFailures tlsFailures;
   private final WebSocketViolations webSocketViolations;
+  private final WebSocketJsonDecoder webSocketJsonDecoder;
   private final int framesPerSecond;
 
   public HttpChannelInitializer(
@@ -130,6 +133,7 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
     this.webSocketConfig = webSocketConfig(settings.maxFrameBytes());
     this.tlsFailures = new TlsFailures(settings.violations(), "http");
     this.webSocketViolations = new WebSocketViolations(settings.violations());
+    this.webSocketJsonDecoder = new WebSocketJsonDecoder(services.codec());
     this.framesPerSecond = WebSocketFrameLimits.framesPerSecond(services.ratePerSecond());
   }
 
@@ -188,18 +192,20 @@ public final class HttpChannelInitializer extends ChannelInitializer<SocketChann
         p.remove("inOrder");
         p.remove("originCheck"); // it only looks at the handshake's request
         p.remove("flushConsolidation"); // the session's frames are flushed once per turn anyway
-        // Every frame, control frames included, before the protocol handler answers pings.
-        p.addBefore("webSocket", "frameLimits", new WebSocketFrameLimits(framesPerSecond, settings.violations()));
+        // Every frame, control frames included, before the protocol handler answers pings. The
+        // frame limits also tell the silence of every frame, as the protocol handler swallows
+        // pongs: a browser's automatic pong keeps a tab alive whose scripts are throttled in
+        // the background.
+        Silence silence = new Silence(settings.heartbeat().toMillis());
+        p.addBefore("webSocket", "frameLimits",
+            new WebSocketFrameLimits(framesPerSecond, settings.violations(), silence));
         p.addBefore("webSocket", "violations", webSocketViolations);
-        // In front of the protocol handler, which swallows pongs: a browser's automatic pong
-        // keeps a tab alive whose scripts are throttled in the background.
-        p.addBefore("webSocket", "idle",
-            new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
         p.addLast("messageAggregator", new WebSocketFrameAggregator(settings.maxFrameBytes()));
-        p.addLast("jsonDecoder", new WebSocketJsonDecoder(services.codec()));
+        p.addLast("jsonDecoder", webSocketJsonDecoder);
         p.addLast("pinger", WebSocketPinger.INSTANCE);
         p.addLast("session",
-            new SessionHandler(services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket", true));
+            new SessionHandler(
+                services, commands, TEXT_MESSAGE, CLOSE, settings.maxPendingBytes(), "websocket", true, silence));
         p.remove(this);
         return;
       }

@@ -2,6 +2,7 @@ package dev.parley.server.transport.http;
 
 import dev.parley.server.session.RateLimiter;
 import dev.parley.server.transport.ProtocolViolations;
+import dev.parley.server.transport.Silence;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.websocketx.BinaryWebSocketFrame;
@@ -24,13 +25,16 @@ final class WebSocketFrameLimits extends ChannelInboundHandlerAdapter {
 
   private final ProtocolViolations violations;
   private final RateLimiter frames;
+  private final Silence silence;
   /** Frames of the message being received so far; 0 between messages. */
   private int fragments;
   private boolean closing;
 
-  WebSocketFrameLimits(int framesPerSecond, ProtocolViolations violations) {
+  /** @param silence told of every frame let through, pongs included */
+  WebSocketFrameLimits(int framesPerSecond, ProtocolViolations violations, Silence silence) {
     this.frames = new RateLimiter(framesPerSecond, System.nanoTime());
     this.violations = violations;
+    this.silence = silence;
   }
 
   /** Frames per second a connection may send: ten times the message rate, and at least 1000. */
@@ -60,6 +64,7 @@ final class WebSocketFrameLimits extends ChannelInboundHandlerAdapter {
       }
     }
     if (over == null) {
+      silence.heard();
       ctx.fireChannelRead(frame);
       return;
     }

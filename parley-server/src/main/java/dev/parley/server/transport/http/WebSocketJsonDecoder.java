@@ -5,21 +5,23 @@ import dev.parley.protocol.ErrorCode;
 import dev.parley.protocol.FrameCodec;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.channel.ChannelHandler.Sharable;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.MessageToMessageDecoder;
+import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.websocketx.CorruptedWebSocketFrameException;
 import io.netty.handler.codec.http.websocketx.TextWebSocketFrame;
 import io.netty.handler.codec.http.websocketx.WebSocketCloseStatus;
 import io.netty.handler.codec.http.websocketx.WebSocketFrame;
-import java.util.List;
 
 /**
  * One WebSocket text message to one decoded frame. A binary message is a bad request. A
  * message over the size limit becomes the same {@link TooLongFrameException} the line framer
- * raises, so every transport answers it {@code too_large}.
+ * raises, so every transport answers it {@code too_large}. It keeps nothing per connection
+ * (unlike Netty's {@code MessageToMessageDecoder}), so one instance serves them all.
  */
-final class WebSocketJsonDecoder extends MessageToMessageDecoder<WebSocketFrame> {
+@Sharable
+final class WebSocketJsonDecoder extends ChannelInboundHandlerAdapter {
   private final FrameCodec codec;
 
   WebSocketJsonDecoder(FrameCodec codec) {
@@ -27,17 +29,29 @@ final class WebSocketJsonDecoder extends MessageToMessageDecoder<WebSocketFrame>
   }
 
   @Override
-  protected void decode(ChannelHandlerContext ctx, WebSocketFrame frame, List<Object> out) {
-    if (!(frame instanceof TextWebSocketFrame)) {
-      out.add(new Decoded.Rejected(ErrorCode.BAD_REQUEST, "frames are JSON in text messages", null));
+  public void channelRead(ChannelHandlerContext ctx, Object msg) {
+    if (!(msg instanceof WebSocketFrame frame)) {
+      ctx.fireChannelRead(msg);
       return;
+    }
+    Decoded decoded;
+    try {
+      decoded = decode(frame);
+    } finally {
+      frame.release();
+    }
+    ctx.fireChannelRead(decoded);
+  }
+
+  private Decoded decode(WebSocketFrame frame) {
+    if (!(frame instanceof TextWebSocketFrame)) {
+      return new Decoded.Rejected(ErrorCode.BAD_REQUEST, "frames are JSON in text messages", null);
     }
     ByteBuf content = frame.content();
     if (content.hasArray()) {
-      out.add(codec.decode(content.array(), content.arrayOffset() + content.readerIndex(), content.readableBytes()));
-    } else {
-      out.add(codec.decode(ByteBufUtil.getBytes(content)));
+      return codec.decode(content.array(), content.arrayOffset() + content.readerIndex(), content.readableBytes());
     }
+    return codec.decode(ByteBufUtil.getBytes(content));
   }
 
   @Override

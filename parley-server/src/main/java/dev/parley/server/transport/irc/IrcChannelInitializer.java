@@ -72,6 +72,6 @@ public final class IrcChannelInitializer extends ChannelInitializer<SocketChanne
     p.addLast("ircCommands", new IrcCommands(client, registration, services.codec(), settings.ratePerSecond()));
     p.addLast("idle", new IdleStateHandler(settings.heartbeat().toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("session", new SessionHandler(
-        services, commands, AS_IS, () -> null, settings.maxPendingBytes(), "irc", admitted));
+        services, commands, AS_IS, () -> null, settings.maxPendingBytes(), "irc", admitted, null));
   }
 }

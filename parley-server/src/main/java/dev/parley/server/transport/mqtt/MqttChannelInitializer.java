@@ -81,6 +81,7 @@ public final class MqttChannelInitializer extends ChannelInitializer<SocketChann
     p.addLast("mqttEncoder", MqttEncoder.INSTANCE);
     p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
     p.addLast("gateway", new MqttGateway(sessions));
-    p.addLast("session", new SessionHandler(services, commands, AS_IS, () -> null, maxPendingBytes, TRANSPORT, admitted));
+    p.addLast("session", new SessionHandler(
+        services, commands, AS_IS, () -> null, maxPendingBytes, TRANSPORT, admitted, null));
   }
 }

@@ -7,6 +7,7 @@ import dev.parley.server.transport.AddressAdmission;
 import dev.parley.server.transport.ProtocolViolations;
 import dev.parley.server.transport.SessionHandler;
 import dev.parley.server.transport.SharedFrameBytes;
+import dev.parley.server.transport.Silence;
 import dev.parley.server.transport.TlsFailures;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
@@ -14,9 +15,7 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LineBasedFrameDecoder;
 import io.netty.handler.ssl.SslContext;
-import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -37,6 +36,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
   private final ChannelGroup channels;
   private final AddressAdmission admission;
   private final TlsFailures tlsFailures;
+  private final JsonLineDecoder jsonLineDecoder;
 
   public TcpChannelInitializer(
       SessionServices services,
@@ -57,6 +57,7 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
     this.channels = channels;
     this.admission = admission;
     this.tlsFailures = new TlsFailures(violations, "tcp");
+    this.jsonLineDecoder = new JsonLineDecoder(services.codec());
   }
 
   @Override
@@ -69,8 +70,8 @@ public final class TcpChannelInitializer extends ChannelInitializer<SocketChanne
       p.addLast("tlsFailures", tlsFailures);
     }
     p.addLast("lineFramer", new LineBasedFrameDecoder(maxFrameBytes, true, true));
-    p.addLast("jsonLineDecoder", new JsonLineDecoder(services.codec()));
-    p.addLast("idle", new IdleStateHandler(heartbeat.toMillis(), 0, 0, TimeUnit.MILLISECONDS));
-    p.addLast("session", new SessionHandler(services, commands, LINE, () -> null, maxPendingBytes, "tcp", admitted));
+    p.addLast("jsonLineDecoder", jsonLineDecoder);
+    p.addLast("session", new SessionHandler(
+        services, commands, LINE, () -> null, maxPendingBytes, "tcp", admitted, new Silence(heartbeat.toMillis())));
   }
 }
