@@ -67,6 +67,8 @@ public final class Lab implements AutoCloseable {
   private ClusterNodes cluster;
   /** Whether a scenario has used the server since it started (restarted() then restarts it). */
   private boolean parleyUsed;
+  /** Whether the running Parley was started with its JIT warm-up. */
+  private boolean parleyWarm;
   private boolean floorUsed;
   private boolean inspircdUsed;
   private String parleyHost = LOOPBACK;
@@ -105,7 +107,7 @@ public final class Lab implements AutoCloseable {
       fact(out, "parley", "already running at " + options.target()
           + (options.targetHttp() == null ? " (no --target-http: no WebSocket)" : ", http " + options.targetHttp()));
     } else {
-      startParley();
+      startParley(true);
       fact(out, "parley", parley.commandLine() + "  (pid " + parley.pid() + ", log " + options.workDir().resolve("parley.log") + ")");
     }
     token = ParleyLogin.token(parleyHost, parleyTcp);
@@ -135,10 +137,14 @@ public final class Lab implements AutoCloseable {
     inspircd = InspircdServer.start(pinning, LOOPBACK, options.workDir().resolve("inspircd"));
   }
 
-  private void startParley() {
+  private void startParley(boolean warmUp) {
     List<String> args = new ArrayList<>(List.of("serve", "--bind", LOOPBACK, "--tcp-port", "0", "--http-port", "0",
         "--data-dir", options.workDir().resolve("parley-data").toString()));
     args.addAll(PARLEY_FLAGS);
+    if (!warmUp) {
+      args.addAll(List.of("--warm-up-ms", "0"));
+    }
+    parleyWarm = warmUp;
     parley = ChildServer.start("parley", pinning, serverJvmOptions, PARLEY_MAIN, args,
         options.workDir().resolve("parley.log"));
     parleyTcp = parley.tcpPort();
@@ -164,9 +170,18 @@ public final class Lab implements AutoCloseable {
    * server are left alone.
    */
   public Target fresh(Target target) {
-    if (target.system() == Target.System.PARLEY && parley != null && parleyUsed) {
+    return fresh(target, true);
+  }
+
+  /**
+   * The same, with Parley's JIT warm-up ({@code serve --warm-up-ms}) on or off: a memory
+   * measurement wants it off, as the warm-up's memory is a fixed cost that a full GC partly
+   * hands back while connections are being counted.
+   */
+  public Target fresh(Target target, boolean parleyWarmsUp) {
+    if (target.system() == Target.System.PARLEY && parley != null && (parleyUsed || parleyWarm != parleyWarmsUp)) {
       parley.close();
-      startParley();
+      startParley(parleyWarmsUp);
       token = ParleyLogin.token(parleyHost, parleyTcp);
       return new Target(target.system(), target.transport(), parleyHost,
           target.transport() == Transport.TCP ? parleyTcp : parleyHttp);

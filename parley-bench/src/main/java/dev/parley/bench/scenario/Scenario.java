@@ -24,6 +24,11 @@ public abstract class Scenario implements Measurement {
     return false;
   }
 
+  /** Whether a fresh Parley runs its JIT warm-up first ({@code serve --warm-up-ms}). */
+  protected boolean freshServerWarmsUp() {
+    return true;
+  }
+
   /** Measures one target; failures it can describe go into the result's note. */
   protected abstract Result measure(Lab lab, Target target, PrintStream progress) throws InterruptedException;
 
@@ -34,7 +39,7 @@ public abstract class Scenario implements Measurement {
       progress.println(name() + ": measuring " + given.label() + " ...");
       Result result;
       try {
-        Target target = needsFreshServer() ? lab.fresh(given) : given;
+        Target target = needsFreshServer() ? lab.fresh(given, freshServerWarmsUp()) : given;
         lab.markUsed(target);
         result = measure(lab, target, progress);
       } catch (RuntimeException e) {
