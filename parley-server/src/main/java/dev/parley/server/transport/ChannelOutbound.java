@@ -6,8 +6,6 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.EventLoop;
-import java.lang.invoke.MethodHandles;
-import java.lang.invoke.VarHandle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
@@ -22,20 +20,12 @@ import java.util.function.Supplier;
  * the transport's message (for TCP, a buffer over the same bytes), so a fan-out copies nothing.
  * Every frame is written on the connection's event loop and flushed once per turn of it with
  * whatever else the turn wrote to the connection ({@link TurnFlush}); a frame sent from another
- * thread (an ack from a room's lane) is handed to the loop as a task of its own.
+ * thread (an ack or a replay from a room's lane) is handed to the loop as Netty's write task,
+ * and flushed there.
  */
 public final class ChannelOutbound implements Outbound {
   /** How long a closing connection gets to take its last frame before it is cut. */
   private static final long LAST_FRAME_GRACE_MS = 1000;
-  private static final VarHandle FLUSH_ASKED;
-
-  static {
-    try {
-      FLUSH_ASKED = MethodHandles.lookup().findVarHandle(ChannelOutbound.class, "flushAsked", boolean.class);
-    } catch (ReflectiveOperationException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
 
   private final Channel channel;
   private final Function<EncodedFrame, Object> wrap;
@@ -45,11 +35,6 @@ public final class ChannelOutbound implements Outbound {
   private final AtomicBoolean overflowed = new AtomicBoolean();
   /** Whether this turn's {@link TurnFlush} will flush the channel. Event loop only. */
   boolean flushDue;
-  /**
-   * Whether a flush is on its way to the loop for writes made from other threads; set and
-   * cleared through {@code FLUSH_ASKED} (a field rather than an object per connection).
-   */
-  private volatile boolean flushAsked;
   /** What waits for the channel to be writable again; made on first use. Event loop only. */
   private List<Runnable> writableWaiters;
 
@@ -86,16 +71,11 @@ public final class ChannelOutbound implements Outbound {
       writeInTurn(message);
       return;
     }
-    // From another thread (an ack, or a replay, from a room's lane): Netty counts the bytes of a
-    // write handed to the loop at once, so isWritable() keeps telling a replay the truth.
-    channel.write(message, channel.voidPromise());
-    if (FLUSH_ASKED.compareAndSet(this, false, true)) {
-      try {
-        channel.eventLoop().execute(this::flushThisTurn);
-      } catch (RejectedExecutionException stopping) {
-        // the server is stopping: this connection is closing anyway
-      }
-    }
+    // From another thread (an ack, or a replay, from a room's lane): Netty's write task, whose
+    // bytes count against the high watermark at once (a replay's flow control relies on it),
+    // flushed in that task. A write task without the flush, joined to the loop's turn flush,
+    // lost a replay's last frames under load (ReplayIT).
+    channel.writeAndFlush(message, channel.voidPromise());
   }
 
   private void writeInTurn(Object message) {
@@ -103,12 +83,6 @@ public final class ChannelOutbound implements Outbound {
     // that closes the connection after its last line), so that line goes out before the close.
     TurnFlush.ofThisLoop().due(this);
     channel.write(message, channel.voidPromise());
-  }
-
-  /** On the loop, after the writes handed to it before: they join this turn's flush. */
-  private void flushThisTurn() {
-    FLUSH_ASKED.setVolatile(this, false);
-    TurnFlush.ofThisLoop().due(this);
   }
 
   Channel channel() {
